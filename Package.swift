@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// cbtriage: why did this AWS CodeBuild build fail?
+// Data flows one way: Fetch -> Parse -> Analyze -> report. No target imports one later in the chain.
+import PackageDescription
+
+let package = Package(
+    name: "cbtriage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cbtriage", targets: ["report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, reached only through Fetch.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Non-variadic wrappers for curl_easy_setopt/getinfo and zlib's init macros.
+        .target(name: "CCurlShim", dependencies: ["CCurl", "CZlib"]),
+
+        .target(
+            name: "Fetch",
+            dependencies: [
+                "CCurlShim", "CCurl", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Parse", dependencies: ["Fetch"]),
+        .target(
+            name: "Analyze",
+            dependencies: ["Parse", "Fetch", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "report",
+            dependencies: [
+                "Fetch", "Parse", "Analyze",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
+        .testTarget(name: "ParseTests", dependencies: ["Parse", "Fetch"]),
+        .testTarget(name: "AnalyzeTests", dependencies: ["Analyze", "Parse", "Fetch"]),
+        .testTarget(name: "ReportTests", dependencies: ["report", "Analyze", "Parse", "Fetch"]),
+        // Drives the built `cbtriage` binary (and moto_server) as a user would.
+        .testTarget(name: "IntegrationTests", dependencies: ["Fetch"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,109 @@
+import Fetch
+import Parse
+
+/// A line of the log shown to the user, already redacted.
+public struct NumberedLine: Codable, Equatable, Sendable {
+    public var number: Int
+    public var text: String
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+    }
+}
+
+/// One place in the log that supports a finding, with a little context around it.
+public struct Evidence: Codable, Equatable, Sendable {
+    public var line: NumberedLine
+    public var before: [NumberedLine]
+    public var after: [NumberedLine]
+    public var phase: String?
+    /// The text of the command whose output held this line.
+    public var command: String?
+
+    public init(line: NumberedLine, before: [NumberedLine] = [], after: [NumberedLine] = [],
+                phase: String? = nil, command: String? = nil) {
+        self.line = line
+        self.before = before
+        self.after = after
+        self.phase = phase
+        self.command = command
+    }
+}
+
+/// One diagnosed problem: a rule (or a check) that fired, with its evidence.
+public struct Finding: Codable, Equatable, Sendable {
+    public var ruleId: String
+    public var category: Category
+    public var title: String
+    public var severity: Severity
+    /// 0...1: how sure the engine is that this is the cause (position, scope, specificity).
+    public var confidence: Double
+    /// Explanation and remediation with captured values filled in (and redacted).
+    public var explanation: String
+    public var remediation: String
+    public var docURL: String?
+    /// The first few places it fired; `occurrences` counts all of them.
+    public var evidence: [Evidence]
+    public var occurrences: Int
+    public var captures: [String: String]
+
+    public init(ruleId: String, category: Category, title: String, severity: Severity, confidence: Double,
+                explanation: String, remediation: String, docURL: String?, evidence: [Evidence],
+                occurrences: Int, captures: [String: String] = [:]) {
+        self.ruleId = ruleId
+        self.category = category
+        self.title = title
+        self.severity = severity
+        self.confidence = confidence
+        self.explanation = explanation
+        self.remediation = remediation
+        self.docURL = docURL
+        self.evidence = evidence
+        self.occurrences = occurrences
+        self.captures = captures
+    }
+}
+
+/// Where the log came from and whether all of it was read.
+public struct SourceInfo: Codable, Equatable, Sendable {
+    public var name: String
+    public var shape: InputShape
+    public var partial: Bool
+    public var partialReason: String?
+    public var damageByteOffset: Int64?
+    public var bytesRead: Int64
+    public var linesRead: Int
+
+    public init(name: String, outcome: ReadOutcome) {
+        self.name = name
+        self.shape = outcome.shape
+        self.bytesRead = outcome.bytesRead
+        self.linesRead = outcome.linesRead
+        switch outcome.completeness {
+        case .complete:
+            partial = false
+        case .partial(let reason, let offset):
+            partial = true
+            partialReason = reason
+            damageByteOffset = offset
+        }
+    }
+}
+
+/// The finished analysis of one build: everything a renderer needs, nothing it must compute.
+public struct Diagnosis: Codable, Equatable, Sendable {
+    public var source: SourceInfo
+    public var build: BuildModel
+    /// Ranked, most likely cause first. Excludes nothing: the root cause is `findings[0]` when any fired.
+    public var findings: [Finding]
+    /// The most likely cause; an `unclassified` finding (failing command and its error-looking
+    /// lines as evidence) when no rule fits a failed build; nil for a build that did not fail.
+    public var rootCause: Finding?
+
+    public init(source: SourceInfo, build: BuildModel, findings: [Finding], rootCause: Finding?) {
+        self.source = source
+        self.build = build
+        self.findings = findings
+        self.rootCause = rootCause
+    }
+}

@@ -1,0 +1,16 @@
+import Fetch
+import Parse
+
+/// Reads a source once, end to end: Fetch's lines -> Parse's phases -> Analyze's findings.
+///
+/// `refine` lets a caller adjust the parsed model before ranking (e.g. merge CodeBuild's own phase
+/// records for a build fetched from AWS).
+public func diagnose(_ source: LineSource, catalog: CompiledCatalog,
+                     refine: ((inout BuildModel) -> Void)? = nil) throws -> Diagnosis {
+    let analyzer = Analyzer(catalog: catalog)
+    let parser = PhaseParser(sink: analyzer)
+    let outcome = try source.readLines { parser.consume($0) }
+    var model = parser.finish()
+    refine?(&model)
+    return analyzer.finish(build: model, source: SourceInfo(name: source.displayName, outcome: outcome))
+}

@@ -1,0 +1,46 @@
+/// The shapes of input that are recognised automatically.
+public enum InputShape: String, Codable, Sendable {
+    /// A CodeBuild log as the agent writes it (also a console copy, with or without line numbers).
+    case raw
+    /// A CloudWatch Logs export-to-S3 file: each line led by an ISO-8601 timestamp.
+    case cloudwatchExport = "cloudwatch-export"
+    /// The JSON that `aws logs get-log-events` / `filter-log-events` print (`events[].message`).
+    case logEventsJSON = "log-events-json"
+    /// Events fetched from the CloudWatch Logs API by cbtriage itself.
+    case cloudwatchLogsAPI = "cloudwatch-logs-api"
+}
+
+/// Whether a source was read to its end.
+public enum Completeness: Equatable, Sendable {
+    case complete
+    /// Reading stopped early (a truncated or corrupt gzip file, a page that failed after retries).
+    /// What was read before is still analysed; `byteOffset` says where the damage is when known.
+    case partial(reason: String, byteOffset: Int64?)
+
+    public var isPartial: Bool { if case .partial = self { return true } else { return false } }
+}
+
+/// What reading a whole source produced, besides its lines.
+public struct ReadOutcome: Equatable, Sendable {
+    public var shape: InputShape
+    public var completeness: Completeness
+    /// Bytes consumed from the underlying input (compressed bytes for gzip).
+    public var bytesRead: Int64
+    public var linesRead: Int
+
+    public init(shape: InputShape, completeness: Completeness, bytesRead: Int64, linesRead: Int) {
+        self.shape = shape
+        self.completeness = completeness
+        self.bytesRead = bytesRead
+        self.linesRead = linesRead
+    }
+}
+
+/// Anything that yields a build log line by line, in order, in bounded memory.
+public protocol LineSource {
+    /// How the user named this input (a path, `-` for stdin, `group/stream` for CloudWatch).
+    var displayName: String { get }
+    /// Calls `body` once per line, in order. Throws a `UserFacingError` when the input cannot be
+    /// read at all; damage after some lines were read is reported as `.partial`, not thrown.
+    func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome
+}

@@ -1,0 +1,30 @@
+import Fetch
+
+/// Where a line stands in the build when the parser hands it on.
+public struct LineContext: Sendable {
+    /// Index into the model's phases of the phase the line belongs to; nil before the first phase.
+    public var phaseIndex: Int?
+    public var phaseName: String?
+    /// The command whose output this line is (or which this `Running command` line starts).
+    public var command: CommandPosition?
+    /// The line is one of the CodeBuild agent's own (`[Container] … Running command …`).
+    public var isAgentLine: Bool
+    /// Byte offset in `LogLine.bytes` where the message starts, past any agent prefix
+    /// (`[Container] 2024/03/06 10:00:03.123456 `) or console line-number column (`12 | `).
+    public var messageOffset: Int
+
+    public init(phaseIndex: Int? = nil, phaseName: String? = nil, command: CommandPosition? = nil,
+                isAgentLine: Bool = false, messageOffset: Int = 0) {
+        self.phaseIndex = phaseIndex
+        self.phaseName = phaseName
+        self.command = command
+        self.isAgentLine = isAgentLine
+        self.messageOffset = messageOffset
+    }
+}
+
+/// Receives every line of a build, in order, with its context. Analyze implements this, so memory is
+/// bounded by the evidence it keeps, not by the size of the log.
+public protocol BuildEventSink: AnyObject {
+    func consume(_ line: LogLine, context: LineContext)
+}
