@@ -7,7 +7,7 @@ extension Rule {
         title: "Script is not executable",
         severity: .error,
         literals: ["Permission denied"],
-        regex: #"^\S+:(?: line \d+:| \d+:)? (?<script>\.{0,2}/[^\s:]+): Permission denied\s*$"#,
+        regex: #"^(?:\S*/)?(?:[\w.-]*\.sh|(?:ba|z|da)?sh):(?: line \d+:| \d+:)? (?<script>\.{0,2}/[^\s:]+): Permission denied\s*$"#,
         explanation: """
             `{{script}}` exists but is not executable: the execute bit was not committed (Windows checkouts, \
             zip uploads to S3 lose it), so the shell refused to run it.

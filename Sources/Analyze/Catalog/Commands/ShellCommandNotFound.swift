@@ -8,7 +8,7 @@ extension Rule {
         title: "Command not found",
         severity: .error,
         literals: ["not found"],
-        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"\S+:(?: line \d+:| \d+:)? (?<command>[^\s:]+): (?:command )?not found\s*$"#,
+        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"(?:\S*/)?(?:[\w.-]*\.sh|(?:ba|z|da)?sh):(?: line \d+:| \d+:)? (?<command>[^\s:]+): (?:command )?not found\s*$"#,
         explanation: """
             The shell could not find `{{command}}` on the PATH: the tool is not installed in the build image, \
             it was installed in a phase whose PATH change did not carry over, a runtime was not selected in \
@@ -40,6 +40,7 @@ extension Rule {
             npm ERR! 404 Not Found - GET https://registry.npmjs.org/yarnn - Not found
             go: github.com/acme/x@latest: module github.com/acme/x: not found
             Error: manifest for app:v1 not found: manifest unknown: Requested image not found
+            warning: optional-plugin: not found
             """#,
         ]
     )

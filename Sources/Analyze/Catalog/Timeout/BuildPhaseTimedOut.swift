@@ -1,5 +1,7 @@
-// wording: CodeBuild agent phase end line with the TIMED_OUT phase status ("Phase complete: BUILD State:
-// TIMED_OUT"; statuses as in the CodeBuild API BuildPhase.phaseStatus) and the BUILD_TIMED_OUT context code.
+// wording: the CodeBuild agent's phase end line ("Phase complete: BUILD State: FAILED", many public logs) with
+// the TIMED_OUT value of the API's BuildPhase.phaseStatus, and the BUILD_TIMED_OUT context code. Not seen
+// verbatim in a public log: when the container is stopped the log may simply end, and the timeout is then
+// known only from the build's API status.
 extension Rule {
     static let buildPhaseTimedOut = Rule(
         id: "build-phase-timed-out",
