@@ -3,6 +3,7 @@
 public enum BuiltinCatalog {
     public static let rules: [Rule] = [
         // ECR and registry authentication
+        .dockerLoginEmptyPassword,
         .ecrAuthTokenExpired,
         .ecrNoBasicAuthCredentials,
         .registryLoginUnauthorized,

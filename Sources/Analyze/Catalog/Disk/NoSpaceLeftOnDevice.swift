@@ -10,7 +10,7 @@ extension Rule {
         regex: #"[Nn]o space left on device"#,
         explanation: """
             A write failed because the file system was full. CodeBuild's disk is fixed per compute type \
-            (64 GB for SMALL/MEDIUM on Linux, 128 GB for LARGE), and Docker layers, `node_modules`, build \
+            (on Linux 64 GB for BUILD_GENERAL1_SMALL, 128 GB for MEDIUM and LARGE), and Docker layers, `node_modules`, build \
             caches and large test data share it; Docker images from earlier steps fill it quickly.
             """,
         remediation: """

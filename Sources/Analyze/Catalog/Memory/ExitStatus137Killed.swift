@@ -10,8 +10,8 @@ extension Rule {
         regex: #"(?:Command did not exit successfully (?<command>.+) exit status 137$|Reason: exit status 137$)"#,
         explanation: """
             The command ended with status 137: it received SIGKILL. In CodeBuild that is almost always the \
-            kernel's OOM killer stopping a process that used more memory than the compute type has (3 GB for \
-            SMALL, 7 GB for MEDIUM), often during a parallel compile, bundling or a Docker build.
+            kernel's OOM killer stopping a process that used more memory than the compute type has (4 GiB for \
+            BUILD_GENERAL1_SMALL, 8 GiB for MEDIUM), often during a parallel compile, bundling or a Docker build.
             """,
         remediation: """
             Lower parallelism (`make -j2`, `--max-workers=2`, `GOMAXPROCS`), cap tool heaps (`NODE_OPTIONS`, \

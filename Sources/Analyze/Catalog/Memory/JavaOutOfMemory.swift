@@ -16,8 +16,8 @@ extension Rule {
         remediation: """
             Raise the JVM limits, e.g. `export MAVEN_OPTS="-Xmx3g"`, `org.gradle.jvmargs=-Xmx3g \
             -XX:MaxMetaspaceSize=1g` in gradle.properties, or `-Xmx` for the Surefire `argLine`; if the \
-            container is out of memory too, choose a larger compute type (BUILD_GENERAL1_MEDIUM has 7 GB, \
-            LARGE 15 GB).
+            container is out of memory too, choose a larger compute type (BUILD_GENERAL1_MEDIUM has 8 GiB, \
+            LARGE 16 GiB).
             """,
         docURL: "https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html",
         triggering: [

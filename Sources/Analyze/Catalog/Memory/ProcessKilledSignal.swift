@@ -14,7 +14,7 @@ extension Rule {
             """,
         remediation: """
             Reduce peak memory (fewer parallel jobs: `make -j2`, `go build -p 2`, `npm run build -- --max-workers=2`) \
-            or use a larger compute type (BUILD_GENERAL1_MEDIUM 7 GB, LARGE 15 GB).
+            or use a larger compute type (BUILD_GENERAL1_MEDIUM 8 GiB, LARGE 16 GiB).
             """,
         docURL: "https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html",
         triggering: [
