@@ -35,7 +35,7 @@ final class FormattingTests: XCTestCase {
 
     func testColourDecision() {
         func settings(_ choice: ColorChoice, _ env: [String: String], tty: Bool) -> RenderSettings {
-            RenderSettings.resolve(choice: choice, environment: env, stdoutIsTerminal: tty, terminalColumns: 120,
+            RenderSettings.resolve(choice: choice, environment: env, stdoutIsTerminal: tty, terminalColumns: tty ? 120 : nil,
                                    contextLines: 2, now: Date())
         }
         XCTAssertTrue(settings(.auto, [:], tty: true).color)

@@ -29,7 +29,8 @@ enum GoldenFile {
         guard expected != actual else { return }
         let expectedLines = expected.components(separatedBy: "\n")
         let actualLines = actual.components(separatedBy: "\n")
-        let index = zip(expectedLines, actualLines).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+        let index = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(expectedLines.count, actualLines.count)
         let want = index < expectedLines.count ? expectedLines[index] : "<end>"
         let got = index < actualLines.count ? actualLines[index] : "<end>"
         XCTFail("\(name) differs at line \(index + 1):\n  expected: \(want)\n  actual:   \(got)", file: file, line: line)

@@ -38,7 +38,7 @@ final class WebhookPosterTests: XCTestCase {
         XCTAssertEqual(transport.requests.count, 3)
         XCTAssertEqual(delays, [0.5, 1.0])
         XCTAssertEqual(transport.requests.first?.method, "POST")
-        XCTAssertEqual(transport.requests.first?.header("content-type"), "application/json; charset=utf-8")
+        XCTAssertEqual(transport.requests.first?.headers, [HTTPHeader("Content-Type", "application/json; charset=utf-8")])
         XCTAssertEqual(transport.requests.first?.body, Array("{}".utf8))
     }
 

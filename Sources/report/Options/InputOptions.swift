@@ -5,10 +5,11 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Log files (plain, gzip, CloudWatch export, get-log-events JSON), directories of logs, or - for stdin.")
     var paths: [String] = []
 
-    @Option(name: .customLong("rules"), help: "A YAML rule file; repeatable. Its rules override built-ins with the same id.")
+    @Option(name: .customLong("rules"),
+            help: ArgumentHelp("A YAML rule file; repeatable. Its rules override built-ins with the same id.", valueName: "file"))
     var ruleFiles: [String] = []
 
-    @Option(help: "Lines of context shown around each evidence line.")
+    @Option(help: ArgumentHelp("Lines of context shown around each evidence line.", valueName: "lines"))
     var context = 2
 
     func validate() throws {

@@ -18,17 +18,19 @@ struct OutputOptions: ParsableArguments {
     var color: ColorChoice = .auto
 
     @Option(name: .customLong("fail-on"),
-            help: "Exit 1 when a finding has at least this severity: info, warning, error or critical.")
+            help: ArgumentHelp("Exit 1 when a finding has at least this severity: info, warning, error or critical.",
+                               valueName: "severity"))
     var failOn: Severity?
 
     @Flag(name: .customLong("fail-on-any"), help: "Exit 1 when anything at all was found.")
     var failOnAny = false
 
-    @Option(help: ArgumentHelp("Also send the report to this webhook URL (Slack, or any endpoint taking JSON).",
-                               discussion: "The URL is treated as a secret: it is never printed."))
+    @Option(help: ArgumentHelp("Also send the report to this webhook URL (Slack, or any endpoint taking JSON); "
+                               + "the URL is treated as a secret and never printed.", valueName: "url"))
     var post: String?
 
-    @Option(name: .customLong("post-env"), help: "Name of an environment variable holding the webhook URL.")
+    @Option(name: .customLong("post-env"),
+            help: ArgumentHelp("Name of an environment variable holding the webhook URL.", valueName: "variable"))
     var postEnv: String?
 
     func validate() throws {

@@ -46,6 +46,30 @@ enum Formatting {
         return lines
     }
 
+    static func trimTrailingSpaces(_ text: String) -> String {
+        var result = Substring(text)
+        while result.last == " " { result = result.dropLast() }
+        return String(result)
+    }
+
+    /// Items joined by `separator`, starting a new line when the next would pass `width`.
+    static func joinWrapped(_ items: [String], separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = item
+            } else if current.count + separator.count + item.count <= width {
+                current += separator + item
+            } else {
+                lines.append(current)
+                current = item
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
     /// The first line of a (possibly multi-line) command, trimmed.
     static func commandHeadline(_ command: String, limit: Int = 60, ellipsis: String = "...") -> String {
         let first = command.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? command

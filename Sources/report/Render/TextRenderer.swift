@@ -36,7 +36,9 @@ struct TextRenderer {
         if let version = metadata.sourceVersion { facts.append("source \(version)") }
         if let start = metadata.startTime { facts.append("started \(ISOTime.format(start))") }
         facts.append("\(diagnosis.source.linesRead) lines (\(diagnosis.source.shape.rawValue))")
-        lines.append(style.dim(Formatting.printable(facts.joined(separator: "  |  "))))
+        for line in Formatting.joinWrapped(facts.map(Formatting.printable), separator: "  |  ", width: settings.width) {
+            lines.append(style.dim(trimmedToWidth(line)))
+        }
         if let url = metadata.consoleURL { lines.append(style.dim("console \(url)")) }
         return lines + [""]
     }
@@ -58,14 +60,15 @@ struct TextRenderer {
             let failing = index == build.firstFailingPhase
             let name = phase.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             let status = phase.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-            var line = "  \(mark(for: phase.status)) \(name)  \(status)"
+            // The failing row is styled as a whole; a separately coloured mark would end its style early.
+            var line = "  \(failing ? plainMark(for: phase.status) : mark(for: phase.status)) \(name)  \(status)"
             line += (Formatting.duration(phase.duration) ?? "").padding(toLength: 8, withPad: " ", startingAt: 0)
             if failing {
-                line += settings.unicode ? " ◀ failed here" : " <- failed here"
+                line += settings.unicode ? "◀ failed here" : "<- failed here"
                 if let code = phase.contextCode { line += " (\(code))" }
                 lines.append(style.boldRed(trimmedToWidth(line)))
             } else {
-                lines.append(trimmedToWidth(line))
+                lines.append(trimmedToWidth(Formatting.trimTrailingSpaces(line)))
             }
         }
         return lines + [""]
@@ -79,8 +82,8 @@ struct TextRenderer {
             return [style.bold(verdict)]
         }
         let arrow = settings.unicode ? "▶ " : "> "
-        var lines = [style.boldRed(arrow + "Root cause: " + Formatting.printable(cause.title))
-            + "  " + style.dim(findingTags(cause))]
+        var lines = titleLines(style.boldRed(arrow + "Root cause: " + Formatting.printable(cause.title)),
+                               plainCount: arrow.count + 12 + cause.title.count, tags: findingTags(cause), indent: "  ")
         lines += findingBody(cause, indent: "  ")
         return lines
     }
@@ -90,7 +93,9 @@ struct TextRenderer {
         guard !others.isEmpty else { return [] }
         var lines = ["", style.bold("Other findings (\(others.count))")]
         for (index, finding) in others.enumerated() {
-            lines.append("  \(index + 1). \(style.bold(Formatting.printable(finding.title)))  \(style.dim(findingTags(finding)))")
+            let number = "  \(index + 1). "
+            lines += titleLines(number + style.bold(Formatting.printable(finding.title)),
+                                plainCount: number.count + finding.title.count, tags: findingTags(finding), indent: "     ")
             lines += findingBody(finding, indent: "     ")
         }
         return lines
@@ -146,6 +151,12 @@ struct TextRenderer {
         return trimmedToWidth("\(indent)\(marker) \(padded) | \(Formatting.printable(line.text))")
     }
 
+    /// A finding's title with its tags on the same line when they fit, else on the next.
+    private func titleLines(_ styledTitle: String, plainCount: Int, tags: String, indent: String) -> [String] {
+        if plainCount + 2 + tags.count <= settings.width { return [styledTitle + "  " + style.dim(tags)] }
+        return [styledTitle, indent + style.dim(tags)]
+    }
+
     private func findingTags(_ finding: Finding) -> String {
         "[\(finding.ruleId), \(finding.severity.rawValue), confidence \(Formatting.percent(finding.confidence))]"
     }
@@ -153,6 +164,16 @@ struct TextRenderer {
     private func statusWord(_ status: PhaseStatus) -> String {
         status.isFailure ? style.boldRed(status.rawValue)
             : status == .succeeded ? style.green(status.rawValue) : style.yellow(status.rawValue)
+    }
+
+    private func plainMark(for status: PhaseStatus) -> String {
+        Style(enabled: false).bold(TextRenderer(settings: plainSettings).mark(for: status))
+    }
+
+    private var plainSettings: RenderSettings {
+        var plain = settings
+        plain.color = false
+        return plain
     }
 
     private func mark(for status: PhaseStatus) -> String {
