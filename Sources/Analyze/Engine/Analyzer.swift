@@ -62,11 +62,11 @@ public final class Analyzer: BuildEventSink {
             } else if context.command != currentCommand {
                 updateCommandScope(for: context.command)
             }
-            collectCandidates(message)
+            let looksLikeError = collectCandidates(message)
             if !candidates.isEmpty {
                 evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
             }
-            if !context.isAgentLine, !insideKey, catalog.errorWords.containsAny(message) {
+            if looksLikeError, !context.isAgentLine, !insideKey {
                 keepErrorLine(NumberedLine(number: line.number, text: String(decoding: display, as: UTF8.self)),
                               context: context)
             }
@@ -76,16 +76,23 @@ public final class Analyzer: BuildEventSink {
 
     // MARK: - Candidates
 
-    private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) {
+    /// Fills `candidates` with the rules and checks to evaluate; returns whether the line holds an
+    /// error-looking word.
+    private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) -> Bool {
         candidates.removeAll(keepingCapacity: true)
         let serial = lineSerial
+        let errorWord = catalog.errorWordValue
+        var looksLikeError = false
         if catalog.usesPrefilter {
             catalog.matcher.scan(message) { value in
-                if seenOnLine[value] != serial {
+                if value == errorWord {
+                    looksLikeError = true
+                } else if seenOnLine[value] != serial {
                     seenOnLine[value] = serial
                     candidates.append(value)
                 }
             }
+            return looksLikeError
         } else {
             // Reference path: every rule whose literal is present by a naive search, every check.
             for (index, rule) in catalog.compiled.enumerated()
@@ -93,6 +100,7 @@ public final class Analyzer: BuildEventSink {
                 candidates.append(index)
             }
             for offset in catalog.checks.indices { candidates.append(catalog.compiled.count + offset) }
+            return catalog.errorWords.containsAny(message)
         }
     }
 
