@@ -144,7 +144,8 @@ public final class Analyzer: BuildEventSink {
 
     private func inScope(_ rule: CompiledRule, _ index: Int, _ context: LineContext) -> Bool {
         if !rule.phases.isEmpty {
-            guard let phase = context.phaseName, rule.phases.contains(phase.uppercased()) else { return false }
+            // Phase names arrive as the agent prints them (upper case); the rule's were upper-cased once.
+            guard let phase = context.phaseName, rule.phases.contains(phase) else { return false }
         }
         if rule.commandRegex != nil, !commandScopeMatches[index] { return false }
         return true
@@ -169,8 +170,13 @@ public final class Analyzer: BuildEventSink {
     private func record(slot: Int, captures: [String: String], line: LogLine, context: LineContext,
                         display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
         var state = states[slot] ?? FindingState()
+        // Leave no second reference behind, so the arrays inside are mutated in place, not copied per hit.
+        states[slot] = nil
         // One line counts once per rule, however many literals or check verdicts it produced.
-        if state.occurrences > 0, state.lastLine == line.number { return }
+        if state.occurrences > 0, state.lastLine == line.number {
+            states[slot] = state
+            return
+        }
         state.occurrences += 1
         state.firstLine = min(state.firstLine, line.number)
         state.lastLine = line.number
