@@ -53,9 +53,20 @@ enum FixtureFiles {
     /// The catalog every fixture is diagnosed with, compiled once.
     static let catalog: Result<CompiledCatalog, Error> = Result { try CompiledCatalog(rules: BuiltinCatalog.rules) }
 
+    /// The log's lines as the reader yields them (export timestamps and JSON wrapping removed).
+    static func lines(of url: URL) throws -> [String] {
+        var lines: [String] = []
+        _ = try source(for: url).readLines { lines.append($0.text) }
+        return lines
+    }
+
     /// Runs the whole pipeline on one fixture file, exactly as `cbtriage analyze FILE` does.
-    /// INTERIM: reads through `InterimPlainLogSource` until Fetch's `LocalLogSource(path:)` is on main.
     static func diagnose(_ url: URL) throws -> Diagnosis {
-        try Analyze.diagnose(InterimPlainLogSource(path: url.path), catalog: catalog.get())
+        try Analyze.diagnose(source(for: url), catalog: catalog.get())
+    }
+
+    /// INTERIM: `InterimPlainLogSource` until Fetch's `LocalLogSource(path:)` is on main.
+    private static func source(for url: URL) -> LineSource {
+        InterimPlainLogSource(path: url.path)
     }
 }
