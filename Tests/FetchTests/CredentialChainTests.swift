@@ -99,12 +99,6 @@ final class CredentialChainTests: XCTestCase {
         XCTAssertTrue(transport.requests.isEmpty)
     }
 
-    func testSSOProfileGivesAClearError() throws {
-        try home.config("[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\n[sso-session corp]\nsso_start_url = https://x.awsapps.com/start\n")
-        let message = thrownMessage { _ = try credentials(profile: "sso") }
-        XCTAssertTrue(message.hasPrefix("AWS profile 'sso' uses IAM Identity Center (SSO), which cbtriage does not read: run `aws sso login --profile sso`"), message)
-    }
-
     func testTemporaryEnvironmentCredentialsCarryTheirExpiration() throws {
         let found = try credentials(["AWS_ACCESS_KEY_ID": "ASIAENV", "AWS_SECRET_ACCESS_KEY": "s",
                                      "AWS_CREDENTIAL_EXPIRATION": TestClock.iso(TestClock.start + 7200)])

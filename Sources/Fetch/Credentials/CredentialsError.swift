@@ -6,7 +6,7 @@ public enum CredentialsError: UserFacingError, Equatable {
     case invalidProfile(profile: String, reason: String)
     case sourceProfileLoop(chain: [String])
     case mfaNotSupported(profile: String)
-    case ssoNotSupported(profile: String)
+    case sso(profile: String, reason: String)
     case processFailed(profile: String, reason: String)
     case webIdentity(reason: String)
     case containerFailed(reason: String)
@@ -29,9 +29,8 @@ public enum CredentialsError: UserFacingError, Equatable {
         case let .mfaNotSupported(profile):
             return "AWS profile '\(profile)' needs an MFA code (mfa_serial); cbtriage cannot prompt for one: "
                 + "use a profile without mfa_serial, or export temporary credentials (aws sts assume-role ...)"
-        case let .ssoNotSupported(profile):
-            return "AWS profile '\(profile)' uses IAM Identity Center (SSO), which cbtriage does not read: "
-                + "run `aws sso login --profile \(profile)` and `eval \"$(aws configure export-credentials --profile \(profile) --format env)\"`"
+        case let .sso(profile, reason):
+            return "AWS profile '\(profile)' (IAM Identity Center): \(reason); run `aws sso login --profile \(profile)`"
         case let .processFailed(profile, reason):
             return "credential_process of AWS profile '\(profile)' failed: \(reason)"
         case let .webIdentity(reason):

@@ -5,7 +5,7 @@ import Foundation
 /// `credential_process`, the config file's keys.
 ///
 /// Returns a provider that has not fetched anything yet, or nil when the profile holds no
-/// credential settings. Configuration mistakes (loops, missing source profiles, MFA, SSO) are
+/// credential settings. Configuration mistakes (loops, missing source profiles, MFA, SSO settings) are
 /// thrown here, before any network call.
 struct ProfileCredentials {
     var context: CredentialContext
@@ -27,9 +27,8 @@ struct ProfileCredentials {
             profileName: name, context: context) {
             return context.caching { try webIdentity.load() }
         }
-        if let profile, profile["sso_start_url"] != nil || profile["sso_session"] != nil
-            || profile["sso_account_id"] != nil {
-            throw CredentialsError.ssoNotSupported(profile: name)
+        if let sso = try SSOCredentials.configured(profile: profile, name: name, context: context) {
+            return context.caching { try sso.load() }
         }
         let credentialsFileProfile = context.config.credentialsFileProfiles[name]
         if StaticProfileCredentials.isConfigured(credentialsFileProfile), let credentialsFileProfile {
