@@ -51,6 +51,12 @@ final class CredentialAssumeRoleTests: XCTestCase {
         XCTAssertEqual(first.header("Content-Type"), "application/x-www-form-urlencoded; charset=utf-8")
         XCTAssertEqual(formFields(first)["RoleArn"], "arn:aws:iam::111111111111:role/middle")
         XCTAssertEqual(formFields(first)["RoleSessionName"], "cbtriage-\(Int(TestClock.start.timeIntervalSince1970))")
+        // Each hop is signed by the one before it: the base key, then the first role's session.
+        XCTAssertTrue(first.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 Credential=BASEKEY/20261125/eu-west-1/sts/aws4_request") == true,
+                      first.header("Authorization") ?? "unsigned")
+        XCTAssertNil(first.header("X-Amz-Security-Token"))
+        XCTAssertTrue(second.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 Credential=ASIASTEP1/") == true)
+        XCTAssertEqual(second.header("X-Amz-Security-Token"), SecretMarker.token)
         XCTAssertEqual(formFields(second), [
             "Action": "AssumeRole", "Version": "2011-06-15", "RoleArn": "arn:aws:iam::222222222222:role/top",
             "RoleSessionName": "triage", "ExternalId": "ext-123", "DurationSeconds": "900",
@@ -145,7 +151,22 @@ final class CredentialAssumeRoleTests: XCTestCase {
             """
         let transport = FakeTransport { _ in HTTPResponse(status: 403, body: Array(body.utf8)) }
         XCTAssertEqual(thrownMessage { _ = try provider(profile: "r", transport: transport).credentials() },
-                       "STS AssumeRole failed (HTTP 403): AccessDenied: User: arn:aws:iam::1:user/k is not authorized to perform: sts:AssumeRole & more")
+                       "sts AssumeRole in eu-west-1 failed: AccessDenied (HTTP 403): User: arn:aws:iam::1:user/k is not authorized "
+                        + "to perform: sts:AssumeRole & more - the credentials lack the IAM permission sts:AssumeRole; add it to the role or user policy")
+    }
+
+    func testWebIdentityRejectionKeepsTheTokenOutOfTheMessage() throws {
+        try home.write("token", SecretMarker.authorization)
+        let body = """
+            <ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code>
+            <Message>Token \(SecretMarker.authorization) is expired</Message></Error></ErrorResponse>
+            """
+        let transport = FakeTransport { _ in HTTPResponse(status: 400, body: Array(body.utf8)) }
+        let message = thrownMessage {
+            _ = try self.provider(profile: nil, ["AWS_WEB_IDENTITY_TOKEN_FILE": self.home.path + "/token",
+                                                 "AWS_ROLE_ARN": "arn:aws:iam::1:role/oidc"], transport: transport).credentials()
+        }
+        XCTAssertTrue(message.hasPrefix("sts AssumeRoleWithWebIdentity in eu-west-1 failed: InvalidIdentityToken (HTTP 400)"), message)
     }
 
     func testAssumedCredentialsAreRefreshedNearExpiry() throws {
