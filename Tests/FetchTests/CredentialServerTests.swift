@@ -5,11 +5,11 @@ import XCTest
 /// The providers over the real libcurl transport against `Tests/Support/metadata_server.py`
 /// (container endpoint, IMDSv2, STS) on 127.0.0.1.
 final class CredentialServerTests: XCTestCase {
-    private var home: TemporaryHome!
+    private var home: CredentialTestHome!
     private var server: LocalCredentialServer?
 
     override func setUpWithError() throws {
-        home = try TemporaryHome()
+        home = try CredentialTestHome()
     }
 
     override func tearDown() {
@@ -28,7 +28,7 @@ final class CredentialServerTests: XCTestCase {
         return try JSONDecoder().decode([LocalCredentialServer.RecordedRequest].self, from: Data(response.body))
     }
 
-    private func chain(_ variables: [String: String], profile: String? = nil, clock: MovableClock? = nil,
+    private func chain(_ variables: [String: String], profile: String? = nil, clock: CredentialMovableClock? = nil,
                        containerBase: String? = nil, transport: HTTPTransport) throws -> CredentialsProvider {
         var environment = home.environment(variables.merging(["AWS_REGION": "us-east-1"]) { old, _ in old },
                                            now: Date(), disableMetadata: variables["AWS_EC2_METADATA_SERVICE_ENDPOINT"] == nil)
@@ -39,17 +39,17 @@ final class CredentialServerTests: XCTestCase {
     }
 
     func testContainerRelativeURIWithTokenAndAWrongToken() throws {
-        let server = try startServer(containerToken: SecretMarker.authorization)
+        let server = try startServer(containerToken: CredentialSecretMarker.authorization)
         let transport = CurlTransport()
         let found = try chain(["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/container/credentials",
-                               "AWS_CONTAINER_AUTHORIZATION_TOKEN": SecretMarker.authorization],
+                               "AWS_CONTAINER_AUTHORIZATION_TOKEN": CredentialSecretMarker.authorization],
                               containerBase: server.baseURL, transport: transport).credentials()
         XCTAssertTrue(found.accessKeyId.hasPrefix("ASIACONTAINER"))
-        XCTAssertEqual(found.secretAccessKey, SecretMarker.secret)
-        XCTAssertEqual(found.sessionToken, SecretMarker.token)
+        XCTAssertEqual(found.secretAccessKey, CredentialSecretMarker.secret)
+        XCTAssertEqual(found.sessionToken, CredentialSecretMarker.token)
         XCTAssertNotNil(found.expiration)
 
-        XCTAssertEqual(thrownMessage {
+        XCTAssertEqual(credentialErrorMessage {
             _ = try self.chain(["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/container/credentials",
                                 "AWS_CONTAINER_AUTHORIZATION_TOKEN": "wrong"],
                                containerBase: server.baseURL, transport: transport).credentials()
@@ -57,20 +57,20 @@ final class CredentialServerTests: XCTestCase {
     }
 
     func testContainerFullURIWithTokenFile() throws {
-        let server = try startServer(containerToken: SecretMarker.authorization)
-        try home.write("token", SecretMarker.authorization + "\n")
+        let server = try startServer(containerToken: CredentialSecretMarker.authorization)
+        try home.write("token", CredentialSecretMarker.authorization + "\n")
         let transport = CurlTransport()
         let found = try chain(["AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/container/credentials",
                                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": home.path + "/token"],
                               transport: transport).credentials()
         XCTAssertTrue(found.accessKeyId.hasPrefix("ASIACONTAINER"))
-        XCTAssertEqual(try recorded(server, transport: transport).first?.headers["authorization"], SecretMarker.authorization)
+        XCTAssertEqual(try recorded(server, transport: transport).first?.headers["authorization"], CredentialSecretMarker.authorization)
     }
 
     func testIMDSv2TokenFirstThenRoleAndRefreshBeforeExpiry() throws {
         let server = try startServer(expirationSeconds: 400)
         let transport = CurlTransport()
-        let clock = MovableClock(Date())
+        let clock = CredentialMovableClock(Date())
         let provider = try chain(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL], clock: clock, transport: transport)
         let first = try provider.credentials()
         XCTAssertTrue(first.accessKeyId.hasPrefix("ASIAIMDS"))
@@ -95,7 +95,7 @@ final class CredentialServerTests: XCTestCase {
 
     func testAssumeRoleIsSignedWithTheSourceProfileKey() throws {
         let server = try startServer()
-        try home.credentials("[base]\naws_access_key_id = AKIASOURCEKEY\naws_secret_access_key = \(SecretMarker.secret)\n")
+        try home.credentials("[base]\naws_access_key_id = AKIASOURCEKEY\naws_secret_access_key = \(CredentialSecretMarker.secret)\n")
         try home.config("[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = base\n")
         let transport = CurlTransport()
         let found = try chain(["AWS_ENDPOINT_URL_STS": server.baseURL], profile: "deploy", transport: transport).credentials()
@@ -107,7 +107,7 @@ final class CredentialServerTests: XCTestCase {
         XCTAssertTrue(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIASOURCEKEY/"), authorization)
         XCTAssertTrue(authorization.contains("/us-east-1/sts/aws4_request"), authorization)
         XCTAssertTrue(request.body.contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdeploy"), request.body)
-        SecretMarker.assertAbsent(authorization)
+        CredentialSecretMarker.assertAbsent(authorization)
     }
 
     func testWebIdentityIsSentUnsigned() throws {
