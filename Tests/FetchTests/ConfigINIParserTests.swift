@@ -45,12 +45,18 @@ final class ConfigINIParserTests: XCTestCase {
             ("[default]\nthis line has no separator\n", 2, "expected 'key = value'"),
             ("[default]\n = SECRETMARKERsecretKEY0123456789\n", 2, "no name"),
             ("[]\n", 1, "empty section name"),
+            ("[default] region = us-east-1\n", 1, "unexpected text after the section header"),
         ]
         for (text, line, reason) in cases {
             let message = credentialErrorMessage { _ = try INIParser.parse(text, path: "/home/u/.aws/config") }
             XCTAssertTrue(message.hasPrefix("/home/u/.aws/config:\(line): "), message)
             XCTAssertTrue(message.contains(reason), message)
         }
+    }
+
+    func testCommentAfterASectionHeader() throws {
+        let document = try INIParser.parse("[profile dev] # team account\nregion = eu-west-1\n[default];x\n", path: "c")
+        XCTAssertEqual(document.sections.map(\.name), ["profile dev", "default"])
     }
 
     func testIndentedSettingRightAfterAHeaderIsASetting() throws {

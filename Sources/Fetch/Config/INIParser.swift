@@ -36,10 +36,15 @@ public enum INIParser {
             continuedKey = nil
 
             if content.first == "[" {
-                guard content.last == "]" else {
+                // Like configparser, text after the closing bracket may only be a comment.
+                guard let close = content.lastIndex(of: "]") else {
                     throw ConfigError.syntax(path: path, line: lineNumber, reason: "section header has no closing ']'")
                 }
-                let name = content.dropFirst().dropLast().trimmingWhitespace()
+                let trailing = content[content.index(after: close)...].trimmingWhitespace()
+                guard trailing.isEmpty || trailing.first == "#" || trailing.first == ";" else {
+                    throw ConfigError.syntax(path: path, line: lineNumber, reason: "unexpected text after the section header")
+                }
+                let name = content[content.index(after: content.startIndex)..<close].trimmingWhitespace()
                 guard !name.isEmpty else {
                     throw ConfigError.syntax(path: path, line: lineNumber, reason: "empty section name '[]'")
                 }
