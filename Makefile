@@ -4,7 +4,7 @@
 SHELL        := /bin/bash
 SWIFT        ?= swift
 BIN          := .build/debug/cbtriage
-DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired.log
+DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 PY_PACKAGES  := moto[server] jsonschema
 
