@@ -66,6 +66,27 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertEqual(first.clientPort, second.clientPort, "the second call reuses the first connection")
     }
 
+    func testOneTransportSharedAcrossThreadsSerialisesCalls() {
+        let transport = CurlTransport()
+        let statuses = NSLock()
+        var seen: [Int] = []
+        // No 204/205: those carry no body, and the test server would send one anyway.
+        let codes = [200, 201, 202, 203, 418, 500]
+        DispatchQueue.concurrentPerform(iterations: codes.count) { index in
+            let status: Int
+            do {
+                status = try transport.send(HTTPRequest(method: "GET", url: self.server.url("/status/\(codes[index])"))).status
+            } catch {
+                print("shared transport call failed: \(error)")
+                status = -1
+            }
+            statuses.lock()
+            seen.append(status)
+            statuses.unlock()
+        }
+        XCTAssertEqual(seen.sorted(), codes)
+    }
+
     func testGzipResponseIsDecoded() throws {
         let response = try CurlTransport().send(HTTPRequest(method: "GET", url: server.url("/gzip")))
         XCTAssertEqual(response.header("Content-Encoding"), "gzip")
@@ -107,11 +128,6 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertEqual(error, .hostNotFound(host: "logs.nonexistent.invalid"))
         XCTAssertFalse(error?.userMessage.contains("SECRET-MARKER") ?? true)
         XCTAssertEqual(error?.isTransient, false)
-    }
-
-    func testInvalidURL() {
-        XCTAssertEqual(expectHTTPError { try CurlTransport().send(HTTPRequest(method: "GET", url: "file:///etc/passwd")) },
-                       .invalidURL)
     }
 
     func testTLSVerificationAndAWSCABundle() throws {
@@ -173,6 +189,34 @@ final class CurlTransportTests: XCTestCase {
         let lines = try JSONDecoder().decode([String].self, from: Data(seen.body))
         XCTAssertTrue(lines.contains { $0.hasPrefix("CONNECT example.invalid:443") }, "\(lines)")
         XCTAssertFalse(lines.contains { $0.contains("/direct") })
+    }
+}
+
+/// The parts of `CurlTransport` that need no server.
+final class CurlTransportUnitTests: XCTestCase {
+    func testInvalidURLIsRejectedBeforeLibcurl() {
+        XCTAssertThrowsError(try CurlTransport().send(HTTPRequest(method: "GET", url: "file:///etc/passwd"))) {
+            XCTAssertEqual($0 as? HTTPError, .invalidURL)
+        }
+    }
+
+    func testEveryMessageIsOneLineAndNamesWhatFailed() {
+        let errors: [(HTTPError, String)] = [
+            (.invalidURL, "invalid request URL"),
+            (.hostNotFound(host: "logs.x.amazonaws.com"), "could not resolve host logs.x.amazonaws.com"),
+            (.proxyNotFound, "could not resolve the proxy host"),
+            (.connectFailed(host: "127.0.0.1", port: 9), "could not connect to 127.0.0.1 port 9"),
+            (.tlsFailed(host: "h", detail: "SSL certificate problem: self-signed certificate"), "TLS connection to h failed: SSL certificate problem"),
+            (.timedOut(host: "h", seconds: 10, whileConnecting: true), "timed out after 10 s connecting to h"),
+            (.responseTooLarge(host: "h", limitBytes: 5), "response from h exceeded the 5-byte limit"),
+            (.cancelled(host: "h"), "request to h was cancelled"),
+            (.connectionLost(host: "h", detail: "Empty reply from server"), "connection to h failed mid-request: Empty reply"),
+            (.transferFailed(host: "h", code: 3, detail: "URL using bad/illegal format"), "request to h failed (libcurl error 3)"),
+        ]
+        for (error, expected) in errors {
+            XCTAssertTrue(error.userMessage.hasPrefix(expected), error.userMessage)
+            XCTAssertFalse(error.userMessage.contains("\n"))
+        }
     }
 
     func testTimeoutMillisecondsNeverZero() {
