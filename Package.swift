@@ -49,6 +49,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmark driver for bench/catalog-scale.sh; not a product, not shipped.
+        .executableTarget(name: "CatalogBench", dependencies: ["Analyze", "Parse", "Fetch"], path: "bench/CatalogBench"),
+
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Fetch"]),
         .testTarget(name: "AnalyzeTests", dependencies: ["Analyze", "Parse", "Fetch"]),

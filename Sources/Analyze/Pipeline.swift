@@ -5,9 +5,10 @@ import Parse
 ///
 /// `refine` lets a caller adjust the parsed model before ranking (e.g. merge CodeBuild's own phase
 /// records for a build fetched from AWS).
-public func diagnose(_ source: LineSource, catalog: CompiledCatalog,
+/// `options` bounds the evidence kept (defaults suit reports).
+public func diagnose(_ source: LineSource, catalog: CompiledCatalog, options: AnalyzerOptions = AnalyzerOptions(),
                      refine: ((inout BuildModel) -> Void)? = nil) throws -> Diagnosis {
-    let analyzer = Analyzer(catalog: catalog)
+    let analyzer = Analyzer(catalog: catalog, options: options)
     let parser = PhaseParser(sink: analyzer)
     let outcome = try source.readLines { parser.consume($0) }
     var model = parser.finish()

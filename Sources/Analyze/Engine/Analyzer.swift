@@ -1,19 +1,244 @@
 import Fetch
+import Foundation
 import Parse
 
 /// Analyses one build: receives every line from the parser, keeps bounded evidence, and ranks
 /// findings into a `Diagnosis` when the build's model is final.
-/// PLACEHOLDER: the real engine lands with the engine work.
+///
+/// Per line: clean (ANSI, CR) without copying when possible, run the one multi-literal scan, and only
+/// for the rules whose literals appeared check scope and run the regex. Evidence keeps the first few
+/// occurrences per rule with context; everything else is a counter. Not thread-safe: one per build.
 public final class Analyzer: BuildEventSink {
-    private let catalog: CompiledCatalog
+    let catalog: CompiledCatalog
+    let options: AnalyzerOptions
 
-    public init(catalog: CompiledCatalog) {
+    /// Indexed by slot: pattern rules first, then the checks' rules (`catalog.reportableRules`).
+    var states: [FindingState?]
+    private let checks: [LineCheck]
+    private var cleaner = LineCleaner()
+    private var recent: RecentLines
+    private var afterCaptures: [AfterCapture] = []
+    private var keyBlock = PrivateKeyBlockTracker()
+
+    /// Command texts as the agent printed them when each started, and the `Running command` line.
+    var commandTexts: [CommandPosition: String] = [:]
+    var commandLines: [CommandPosition: NumberedLine] = [:]
+    private var currentCommand: CommandPosition?
+    /// For each rule with a command pattern: does the current command match it.
+    private var commandScopeMatches: [Bool]
+    var errorRings: [OutputOwner: ErrorLineRing] = [:]
+
+    // Per-line scratch, reused: which matcher values were seen on the line numbered `seenOnLine[v]`.
+    private var seenOnLine: [Int]
+    private var candidates: [Int] = []
+    private var lineSerial = 0
+
+    public convenience init(catalog: CompiledCatalog) {
+        self.init(catalog: catalog, options: AnalyzerOptions())
+    }
+
+    public init(catalog: CompiledCatalog, options: AnalyzerOptions) {
         self.catalog = catalog
+        self.options = options
+        states = Array(repeating: nil, count: catalog.reportableRules.count)
+        checks = catalog.checks.map { $0.make() }
+        recent = RecentLines(capacity: options.contextBefore)
+        commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
+        seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
+        candidates.reserveCapacity(seenOnLine.count)
     }
 
-    public func consume(_ line: LogLine, context: LineContext) {}
-
-    public func finish(build: BuildModel, source: SourceInfo) -> Diagnosis {
-        Diagnosis(source: source, build: build, findings: [], rootCause: nil)
+    public func consume(_ line: LogLine, context: LineContext) {
+        lineSerial += 1
+        let insideKey = keyBlock.update(line.bytes)
+        cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
+            let message = UnsafeBufferPointer(rebasing: display[messageStart...])
+            if !afterCaptures.isEmpty { feedAfterCaptures(number: line.number, display: display, insideKey: insideKey) }
+            if context.isAgentLine, let position = context.command,
+               let text = Self.commandText(in: message) {
+                commandTexts[position] = text
+                commandLines[position] = NumberedLine(number: line.number, text: String(decoding: display, as: UTF8.self))
+                updateCommandScope(for: position)
+            } else if context.command != currentCommand {
+                updateCommandScope(for: context.command)
+            }
+            collectCandidates(message)
+            if !candidates.isEmpty {
+                evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
+            }
+            if !context.isAgentLine, !insideKey, catalog.errorWords.containsAny(message) {
+                keepErrorLine(NumberedLine(number: line.number, text: String(decoding: display, as: UTF8.self)),
+                              context: context)
+            }
+            recent.push(number: line.number, bytes: display, insidePrivateKey: insideKey)
+        }
     }
+
+    // MARK: - Candidates
+
+    private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) {
+        candidates.removeAll(keepingCapacity: true)
+        let serial = lineSerial
+        if catalog.usesPrefilter {
+            catalog.matcher.scan(message) { value in
+                if seenOnLine[value] != serial {
+                    seenOnLine[value] = serial
+                    candidates.append(value)
+                }
+            }
+        } else {
+            // Reference path: every rule whose literal is present by a naive search, every check.
+            for (index, rule) in catalog.compiled.enumerated()
+            where rule.literalBytes.contains(where: { naiveContains(message, $0, caseInsensitive: rule.rule.caseInsensitive) }) {
+                candidates.append(index)
+            }
+            for offset in catalog.checks.indices { candidates.append(catalog.compiled.count + offset) }
+        }
+    }
+
+    private func evaluateCandidates(line: LogLine, context: LineContext, display: UnsafeBufferPointer<UInt8>,
+                                    message: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
+        var messageText: String?
+        func text() -> String {
+            if let messageText { return messageText }
+            let decoded = String(decoding: message, as: UTF8.self)
+            messageText = decoded
+            return decoded
+        }
+        let ruleCount = catalog.compiled.count
+        for candidate in candidates {
+            if candidate < ruleCount {
+                let rule = catalog.compiled[candidate]
+                guard inScope(rule, candidate, context) else { continue }
+                var captures: [String: String] = [:]
+                if let regex = rule.regex {
+                    let subject = text()
+                    guard let match = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject))
+                    else { continue }
+                    if states[candidate]?.captures.isEmpty ?? true {
+                        captures = Self.captures(of: match, names: rule.captureNames, in: subject)
+                    }
+                }
+                record(slot: candidate, captures: captures, line: line, context: context, display: display,
+                       insideKey: insideKey)
+            } else {
+                let inspected = InspectedLine(number: line.number, message: text(), isAgentLine: context.isAgentLine,
+                                              command: context.command,
+                                              commandText: context.command.flatMap { commandTexts[$0] })
+                checks[candidate - ruleCount].inspect(inspected) { hit in
+                    guard let slot = catalog.slotOfRuleId[hit.ruleId] else { return }
+                    record(slot: slot, captures: hit.captures, line: line, context: context, display: display,
+                           insideKey: insideKey)
+                }
+            }
+        }
+    }
+
+    private func inScope(_ rule: CompiledRule, _ index: Int, _ context: LineContext) -> Bool {
+        if !rule.phases.isEmpty {
+            guard let phase = context.phaseName, rule.phases.contains(phase.uppercased()) else { return false }
+        }
+        if rule.commandRegex != nil, !commandScopeMatches[index] { return false }
+        return true
+    }
+
+    private func updateCommandScope(for position: CommandPosition?) {
+        currentCommand = position
+        let text = position.flatMap { commandTexts[$0] }
+        for (index, rule) in catalog.compiled.enumerated() {
+            guard let regex = rule.commandRegex else { continue }
+            if let text {
+                commandScopeMatches[index] = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            } else {
+                // A command never announced cannot be shown to match its pattern.
+                commandScopeMatches[index] = false
+            }
+        }
+    }
+
+    // MARK: - Evidence
+
+    private func record(slot: Int, captures: [String: String], line: LogLine, context: LineContext,
+                        display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
+        var state = states[slot] ?? FindingState()
+        // One line counts once per rule, however many literals or check verdicts it produced.
+        if state.occurrences > 0, state.lastLine == line.number { return }
+        state.occurrences += 1
+        state.firstLine = min(state.firstLine, line.number)
+        state.lastLine = line.number
+        if let position = context.command { state.hitCommands.insert(position) } else { state.hitOutsideCommands = true }
+        if let phase = context.phaseIndex { state.hitPhases.insert(phase) }
+        if options.tracesFiringLines { state.firingLines.append(line.number) }
+        if state.captures.isEmpty, !captures.isEmpty { state.captures = captures }
+        if state.evidence.count < options.evidencePerFinding {
+            let before = recent.ordered.map { Self.shown(number: $0.number, bytes: $0.bytes, insideKey: $0.insidePrivateKey) }
+            let evidence = Evidence(line: Self.shown(number: line.number, display: display, insideKey: insideKey),
+                                    before: before, phase: context.phaseName)
+            state.evidence.append(PendingEvidence(evidence: evidence, position: context.command))
+            if options.contextAfter > 0 {
+                afterCaptures.append(AfterCapture(slot: slot, evidenceIndex: state.evidence.count - 1,
+                                                  remaining: options.contextAfter))
+            }
+        }
+        states[slot] = state
+    }
+
+    private func feedAfterCaptures(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
+        let shown = Self.shown(number: number, display: display, insideKey: insideKey)
+        for index in afterCaptures.indices {
+            let capture = afterCaptures[index]
+            states[capture.slot]?.evidence[capture.evidenceIndex].evidence.after.append(shown)
+            afterCaptures[index].remaining -= 1
+        }
+        afterCaptures.removeAll { $0.remaining <= 0 }
+    }
+
+    private func keepErrorLine(_ line: NumberedLine, context: LineContext) {
+        let owner: OutputOwner = context.command.map { .command($0) } ?? context.phaseIndex.map { .phase($0) } ?? .none
+        errorRings[owner, default: ErrorLineRing(capacity: options.errorLinesPerCommand)].append(line)
+    }
+
+    static func shown(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) -> NumberedLine {
+        NumberedLine(number: number,
+                     text: insideKey ? Redactor.privateKeyLine : Redactor.redact(String(decoding: display, as: UTF8.self)))
+    }
+
+    static func shown(number: Int, bytes: [UInt8], insideKey: Bool) -> NumberedLine {
+        bytes.withUnsafeBufferPointer { shown(number: number, display: $0, insideKey: insideKey) }
+    }
+
+    static func captures(of match: NSTextCheckingResult, names: [String], in subject: String) -> [String: String] {
+        var captures: [String: String] = [:]
+        for name in names {
+            let range = match.range(withName: name)
+            guard range.location != NSNotFound, let swiftRange = Range(range, in: subject) else { continue }
+            captures[name] = String(subject[swiftRange])
+        }
+        return captures
+    }
+
+    private static let runningCommand = Array("Running command ".utf8)
+
+    /// The command text of an agent `Running command …` message.
+    static func commandText(in message: UnsafeBufferPointer<UInt8>) -> String? {
+        guard message.count >= runningCommand.count,
+              zip(message, runningCommand).allSatisfy({ $0 == $1 }) else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: message[runningCommand.count...])
+        return String(decoding: rest, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Reference substring test for the prefilter-off path.
+func naiveContains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    for start in 0...(haystack.count - needle.count) {
+        var offset = 0
+        while offset < needle.count {
+            let lhs = haystack[start + offset], rhs = needle[offset]
+            if caseInsensitive ? asciiLower(lhs) != asciiLower(rhs) : lhs != rhs { break }
+            offset += 1
+        }
+        if offset == needle.count { return true }
+    }
+    return false
 }

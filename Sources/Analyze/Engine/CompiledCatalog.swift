@@ -1,10 +1,179 @@
+import Fetch
+import Foundation
+
+/// A rule whose regexes are compiled, ready for the per-line loop.
+struct CompiledRule {
+    let rule: Rule
+    let regex: NSRegularExpression?
+    /// Names of the regex's `(?<name>…)` groups, in pattern order.
+    let captureNames: [String]
+    let commandRegex: NSRegularExpression?
+    /// Upper-cased phase names; empty means any phase.
+    let phases: Set<String>
+    /// Literal bytes for the reference (prefilter-off) path.
+    let literalBytes: [[UInt8]]
+    /// Rough specificity used to break ranking ties: a regex, a scope and long literals all narrow a rule.
+    let specificity: Int
+}
+
+/// Why a set of rules could not be compiled.
+public enum CatalogError: UserFacingError, Equatable {
+    case invalidRegex(ruleId: String, pattern: String, reason: String)
+    case invalidCommandPattern(ruleId: String, pattern: String, reason: String)
+    case noLiterals(ruleId: String)
+    case duplicateId(String)
+
+    public var userMessage: String {
+        switch self {
+        case .invalidRegex(let id, let pattern, let reason):
+            return "rule \(id): regex \(pattern) does not compile: \(reason)"
+        case .invalidCommandPattern(let id, let pattern, let reason):
+            return "rule \(id): scope.commandPattern \(pattern) does not compile: \(reason)"
+        case .noLiterals(let id):
+            return "rule \(id): needs at least one non-empty literal (every match must contain one)"
+        case .duplicateId(let id):
+            return "rule id \(id) is used more than once"
+        }
+    }
+}
+
 /// A set of rules made ready for matching: literals in one multi-literal matcher, regexes compiled.
 /// Build it once and share it across builds (a summary analyses many).
-/// PLACEHOLDER: the real matcher lands with the engine work.
+///
+/// Checks that go beyond patterns (ECR registry URIs, login vs push, leaked credentials) are part of
+/// every catalog unless `checks` says otherwise; their literals join the same matcher, so adding
+/// rules or checks never adds a pass over the log.
 public final class CompiledCatalog {
+    /// The pattern rules, as given.
     public let rules: [Rule]
+    /// The checks beyond patterns that run with these rules.
+    public let checks: [CheckKind]
+    /// Off: every rule's literal test and regex run on every line (the reference the prefilter must equal).
+    public let usesPrefilter: Bool
 
-    public init(rules: [Rule]) throws {
-        self.rules = rules
+    let compiled: [CompiledRule]
+    /// Values below `rules.count` are rule indexes; `rules.count + k` selects `checks[k]`.
+    let matcher: LiteralMatcher
+    /// Finds error-looking words for the unclassified fallback.
+    let errorWords: LiteralMatcher
+    /// Every rule a finding can come from: pattern rules, then each check's rules.
+    let reportableRules: [Rule]
+    let slotOfRuleId: [String: Int]
+
+    public convenience init(rules: [Rule]) throws {
+        try self.init(rules: rules, checks: CheckKind.builtin, usesPrefilter: true)
     }
+
+    public init(rules: [Rule], checks: [CheckKind], usesPrefilter: Bool = true) throws {
+        self.rules = rules
+        // A pattern rule with a check rule's id replaces it (a user's override).
+        let patternIds = Set(rules.map(\.id))
+        let checks = checks.compactMap { $0.excluding(patternIds) }
+        self.checks = checks
+        self.usesPrefilter = usesPrefilter
+
+        var seen = Set<String>()
+        var compiled: [CompiledRule] = []
+        var patterns: [LiteralMatcher.Pattern] = []
+        for (index, rule) in rules.enumerated() {
+            guard seen.insert(rule.id).inserted else { throw CatalogError.duplicateId(rule.id) }
+            let literals = rule.literals.filter { !$0.isEmpty }
+            guard !literals.isEmpty else { throw CatalogError.noLiterals(ruleId: rule.id) }
+            for literal in literals {
+                patterns.append(.init(literal, caseInsensitive: rule.caseInsensitive, value: index))
+            }
+            compiled.append(try Self.compile(rule, literals: literals))
+        }
+        for (offset, check) in checks.enumerated() {
+            for literal in check.literals {
+                patterns.append(.init(literal, caseInsensitive: true, value: rules.count + offset))
+            }
+        }
+        self.compiled = compiled
+        matcher = LiteralMatcher(patterns: patterns)
+        errorWords = LiteralMatcher(patterns: ErrorWords.all.map { .init($0, caseInsensitive: true, value: 0) })
+
+        var reportable = rules
+        for check in checks { reportable.append(contentsOf: check.rules) }
+        var slots: [String: Int] = [:]
+        for (slot, rule) in reportable.enumerated() {
+            guard slots[rule.id] == nil else { throw CatalogError.duplicateId(rule.id) }
+            slots[rule.id] = slot
+        }
+        reportableRules = reportable
+        slotOfRuleId = slots
+    }
+
+    /// The same rules and checks with the prefilter switched on or off.
+    public func withPrefilter(_ enabled: Bool) throws -> CompiledCatalog {
+        try CompiledCatalog(rules: rules, checks: checks, usesPrefilter: enabled)
+    }
+
+    private static func compile(_ rule: Rule, literals: [String]) throws -> CompiledRule {
+        var regex: NSRegularExpression?
+        var names: [String] = []
+        if let pattern = rule.regex {
+            do {
+                regex = try NSRegularExpression(pattern: pattern,
+                                                options: rule.caseInsensitive ? [.caseInsensitive] : [])
+            } catch {
+                throw CatalogError.invalidRegex(ruleId: rule.id, pattern: pattern, reason: regexReason(error))
+            }
+            names = captureGroupNames(in: pattern)
+        }
+        var commandRegex: NSRegularExpression?
+        if let pattern = rule.scope?.commandPattern, !pattern.isEmpty {
+            do {
+                commandRegex = try NSRegularExpression(pattern: pattern)
+            } catch {
+                throw CatalogError.invalidCommandPattern(ruleId: rule.id, pattern: pattern, reason: regexReason(error))
+            }
+        }
+        let phases = Set((rule.scope?.phases ?? []).map { $0.uppercased() })
+        let longest = literals.map(\.utf8.count).max() ?? 0
+        let specificity = (regex == nil ? 0 : 40) + (phases.isEmpty ? 0 : 10)
+            + (commandRegex == nil ? 0 : 10) + min(longest, 40)
+        return CompiledRule(rule: rule, regex: regex, captureNames: names, commandRegex: commandRegex,
+                            phases: phases, literalBytes: literals.map { Array($0.utf8) },
+                            specificity: specificity)
+    }
+}
+
+/// The names of `(?<name>…)` groups in an ICU pattern, skipping escaped parentheses.
+func captureGroupNames(in pattern: String) -> [String] {
+    var names: [String] = []
+    let chars = Array(pattern.unicodeScalars)
+    var index = 0
+    var inClass = false
+    while index < chars.count {
+        let char = chars[index]
+        if char == "\\" { index += 2; continue }
+        if char == "[" { inClass = true } else if char == "]" { inClass = false }
+        if !inClass, char == "(", index + 3 < chars.count, chars[index + 1] == "?", chars[index + 2] == "<",
+           chars[index + 3] != "=", chars[index + 3] != "!" {
+            var end = index + 3
+            var name = ""
+            while end < chars.count, chars[end] != ">" {
+                name.unicodeScalars.append(chars[end])
+                end += 1
+            }
+            if !name.isEmpty { names.append(name) }
+            index = end
+        }
+        index += 1
+    }
+    return names
+}
+
+func regexReason(_ error: Error) -> String {
+    let text = (error as NSError).localizedDescription
+    return text.isEmpty ? "invalid pattern" : text
+}
+
+/// Words that make an output line look like an error, for the unclassified fallback.
+enum ErrorWords {
+    static let all = [
+        "error", "fatal", "failed", "failure", "denied", "exception", "cannot", "can't", "unable",
+        "not found", "no such", "refused", "timed out", "panic", "traceback", "killed", "invalid",
+    ]
 }

@@ -1,0 +1,52 @@
+# cbtriage — the two commands a new user runs are `make demo` and `make test`.
+# Both install what they need (Debian packages, moto from PyPI) when it is missing.
+
+SHELL        := /bin/bash
+SWIFT        ?= swift
+BIN          := .build/debug/cbtriage
+DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired.log
+APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
+PY_PACKAGES  := moto[server] jsonschema
+
+.PHONY: demo test build deps deps-apt deps-py bench clean-moto help
+
+help:
+	@echo "make demo   build and diagnose a bundled failing build log"
+	@echo "make test   run every test (unit, end-to-end, moto integration)"
+	@echo "make bench  run the benchmarks (release build, large generated logs)"
+
+deps: deps-apt deps-py
+
+# Install a Debian package only when its files are not there (dpkg -s is cheap).
+deps-apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+deps-py:
+	@if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c 'import moto, flask, flask_cors, jsonschema' >/dev/null 2>&1; then \
+	  echo "installing moto_server and jsonschema from PyPI"; \
+	  python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES); \
+	fi
+
+build: deps-apt
+	$(SWIFT) build
+
+demo: build
+	@echo "\$$ cbtriage analyze $(DEMO_LOG)"
+	@$(BIN) analyze $(DEMO_LOG)
+
+# Every test: unit tests, golden files, the end-to-end runs of the built binary and the moto_server
+# integration tests. The binary is built first because the end-to-end tests run it.
+# Under CI=true a skipped test fails the run: nothing is skipped quietly.
+test: deps build
+	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test-output.txt
+	@if [ "$$CI" = "true" ] && grep -Eq 'with [1-9][0-9]* tests? skipped|Test Case .* skipped' .build/test-output.txt; then \
+	  echo "CI: tests were skipped (see above); failing the run"; exit 1; fi
+
+bench: deps-apt
+	bash bench/throughput.sh
+	bash bench/catalog-scale.sh

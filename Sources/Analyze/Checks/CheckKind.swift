@@ -1,0 +1,65 @@
+import Parse
+
+/// A check that goes beyond one rule's pattern: it keeps state across lines (the registry logged into,
+/// the command's text) and reports findings under its own stable rule ids.
+///
+/// Checks are exposed as `Rule` values (id, category, texts, examples) so that `rules list`, the docs
+/// and the example harness treat them like any other rule; their `literals` feed the same one-pass
+/// prefilter, and `inspect` runs only on lines where one of them appeared.
+public struct CheckKind {
+    /// The rules this check reports under.
+    public let rules: [Rule]
+    /// Substrings (case-insensitive) of every line the check needs to see.
+    let literals: [String]
+    /// A fresh per-build state.
+    let make: () -> LineCheck
+
+    init(rules: [Rule], literals: [String], make: @escaping () -> LineCheck) {
+        self.rules = rules
+        self.literals = literals
+        self.make = make
+    }
+
+    /// Every built-in check.
+    public static var builtin: [CheckKind] {
+        [RegistryURICheck.kind, LoginPushMismatchCheck.kind, CredentialLeakCheck.kind]
+    }
+
+    /// Every rule the built-in checks report under.
+    public static var builtinRules: [Rule] { builtin.flatMap(\.rules) }
+
+    /// The same check without the given rule ids; nil when none of its rules is left.
+    func excluding(_ ids: Set<String>) -> CheckKind? {
+        let kept = rules.filter { !ids.contains($0.id) }
+        if kept.count == rules.count { return self }
+        return kept.isEmpty ? nil : CheckKind(rules: kept, literals: literals, make: make)
+    }
+
+    /// The same check restricted to one of its rules (for running that rule's examples alone).
+    func restricted(to ruleId: String) -> CheckKind? {
+        let kept = rules.filter { $0.id == ruleId }
+        guard !kept.isEmpty else { return nil }
+        return CheckKind(rules: kept, literals: literals, make: make)
+    }
+}
+
+/// What a check sees of one line: its message, ANSI colour removed, and where it stands.
+struct InspectedLine {
+    let number: Int
+    let message: String
+    let isAgentLine: Bool
+    let command: CommandPosition?
+    /// The running command's text as the agent printed it (variables not expanded); nil when unknown.
+    let commandText: String?
+}
+
+/// A check's verdict on one line.
+struct CheckHit {
+    let ruleId: String
+    var captures: [String: String]
+}
+
+/// Per-build state of a check.
+protocol LineCheck: AnyObject {
+    func inspect(_ line: InspectedLine, emit: (CheckHit) -> Void)
+}

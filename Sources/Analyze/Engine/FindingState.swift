@@ -1,0 +1,65 @@
+import Parse
+
+/// Limits on what the analyzer keeps; memory is bounded by these, not by the log's size.
+public struct AnalyzerOptions: Sendable {
+    /// Evidence entries kept per finding (all occurrences are still counted).
+    public var evidencePerFinding = 3
+    public var contextBefore = 2
+    public var contextAfter = 2
+    /// Error-looking output lines kept per command for the unclassified fallback.
+    public var errorLinesPerCommand = 5
+    /// Keep every line each rule fired on (for example runners and tests; unbounded, so off by default).
+    public var tracesFiringLines = false
+
+    public init() {}
+}
+
+/// One evidence entry being filled in: the line itself is final, the lines after it arrive later.
+struct PendingEvidence {
+    var evidence: Evidence
+    var position: CommandPosition?
+}
+
+/// Everything the analyzer knows about one rule (or check rule) that fired at least once.
+struct FindingState {
+    var occurrences = 0
+    var evidence: [PendingEvidence] = []
+    /// Named captures of the first match, unredacted until the finding is built.
+    var captures: [String: String] = [:]
+    var hitCommands = Set<CommandPosition>()
+    var hitPhases = Set<Int>()
+    /// Some occurrence was not inside any command's output (a phase-level or agent line).
+    var hitOutsideCommands = false
+    var firstLine = Int.max
+    var lastLine = 0
+    /// Every line it fired on, when `tracesFiringLines` is set.
+    var firingLines: [Int] = []
+}
+
+/// An evidence entry whose following lines are still being collected.
+struct AfterCapture {
+    let slot: Int
+    let evidenceIndex: Int
+    var remaining: Int
+}
+
+/// Error-looking lines of one command's output, the newest few only.
+struct ErrorLineRing {
+    private(set) var lines: [NumberedLine] = []
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func append(_ line: NumberedLine) {
+        guard capacity > 0 else { return }
+        if lines.count == capacity { lines.removeFirst() }
+        lines.append(line)
+    }
+}
+
+/// Where a line without a command belongs, for the unclassified fallback.
+enum OutputOwner: Hashable {
+    case command(CommandPosition)
+    case phase(Int)
+    case none
+}

@@ -1,0 +1,94 @@
+/// Cleans one line for matching without allocating: removes ANSI escape sequences (colour from
+/// npm, docker buildx, test runners) and a stray trailing carriage return, and says where the
+/// message starts in the cleaned bytes.
+///
+/// Lines without ESC or CR are passed through as the reader's own buffer; others are copied once
+/// into storage that is reused for every line.
+struct LineCleaner {
+    private var storage: [UInt8] = []
+
+    /// Calls `body` with the whole cleaned line and the offset of its message within it.
+    mutating func withCleaned<R>(_ bytes: UnsafeBufferPointer<UInt8>, messageOffset: Int,
+                                 _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
+        let offset = min(max(messageOffset, 0), bytes.count)
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == 0x0D { end -= 1 }
+        var hasEscape = false
+        for byte in bytes where byte == 0x1B { hasEscape = true; break }
+        if !hasEscape {
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[0..<end])
+            return body(trimmed, min(offset, end))
+        }
+        storage.removeAll(keepingCapacity: true)
+        var cleanedOffset = 0
+        var index = 0
+        while index < end {
+            if index == offset { cleanedOffset = storage.count }
+            let byte = bytes[index]
+            if byte == 0x1B {
+                index = Self.skipEscape(bytes, from: index, end: end)
+                continue
+            }
+            storage.append(byte)
+            index += 1
+        }
+        if offset >= end { cleanedOffset = storage.count }
+        return storage.withUnsafeBufferPointer { body($0, cleanedOffset) }
+    }
+
+    /// Index after an escape sequence starting at `start` (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
+    /// or a two-byte `ESC x`).
+    private static func skipEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start + 1
+        guard index < end else { return end }
+        switch bytes[index] {
+        case UInt8(ascii: "["):
+            index += 1
+            // Parameter and intermediate bytes, then one final byte in 0x40...0x7E.
+            while index < end, !(0x40...0x7E).contains(bytes[index]) { index += 1 }
+            return min(index + 1, end)
+        case UInt8(ascii: "]"):
+            index += 1
+            while index < end {
+                if bytes[index] == 0x07 { return index + 1 }
+                if bytes[index] == 0x1B, index + 1 < end, bytes[index + 1] == UInt8(ascii: "\\") { return index + 2 }
+                index += 1
+            }
+            return end
+        default:
+            return index + 1
+        }
+    }
+}
+
+/// The last few lines seen, as copied bytes in reused storage, for evidence context before a hit.
+struct RecentLines {
+    struct Entry {
+        var number = 0
+        var bytes: [UInt8] = []
+        var insidePrivateKey = false
+    }
+
+    private var entries: [Entry]
+    private var next = 0
+    private var filled = 0
+
+    init(capacity: Int) {
+        entries = Array(repeating: Entry(), count: max(capacity, 0))
+    }
+
+    mutating func push(number: Int, bytes: UnsafeBufferPointer<UInt8>, insidePrivateKey: Bool) {
+        guard !entries.isEmpty else { return }
+        entries[next].number = number
+        entries[next].bytes.removeAll(keepingCapacity: true)
+        entries[next].bytes.append(contentsOf: bytes)
+        entries[next].insidePrivateKey = insidePrivateKey
+        next = (next + 1) % entries.count
+        filled = min(filled + 1, entries.count)
+    }
+
+    /// Oldest first.
+    var ordered: [Entry] {
+        (0..<filled).map { entries[(next - filled + $0 + entries.count) % entries.count] }
+    }
+}

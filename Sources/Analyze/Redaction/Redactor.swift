@@ -1,0 +1,117 @@
+import Foundation
+
+/// Removes secrets from text before it leaves Analyze: evidence lines and their context, captures,
+/// explanations, command texts.
+///
+/// Runs only on the few strings a diagnosis keeps, never per log line, so regexes are affordable.
+/// Over-redaction is preferred to a leak: a `password=` that was harmless costs a reader little.
+public enum Redactor {
+    /// What replaces a secret.
+    public static let mask = "[REDACTED]"
+
+    /// `text` with every recognised secret replaced by `mask`.
+    public static func redact(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        var result = text
+        for replacement in replacements {
+            let range = NSRange(result.startIndex..., in: result)
+            result = replacement.regex.stringByReplacingMatches(in: result, range: range,
+                                                                 withTemplate: replacement.template)
+        }
+        return result
+    }
+
+    /// A line inside a `-----BEGIN … PRIVATE KEY-----` block, shown in place of its content.
+    public static let privateKeyLine = "[REDACTED PRIVATE KEY LINE]"
+
+    private struct Replacement {
+        let regex: NSRegularExpression
+        let template: String
+    }
+
+    private static let table: [(pattern: String, template: String)] = [
+            // PEM private keys on one line (JSON-escaped files, echoed variables), or a BEGIN line alone.
+            (#"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"#,
+             "[REDACTED PRIVATE KEY]"),
+            // `docker login -u AWS -p <token>` / `--password <pw>` (not --password-stdin).
+            (#"(?i)(\blogin\b.*?\s(?:-p|--password)(?:\s+|=)['"]?)(?!-stdin)([^\s'"]+)"#, "$1" + mask),
+            // Authorization headers: everything after the colon is credential material.
+            (#"(?i)(\bauthorization["']?\s*[:=]\s*["']?)([^"'\r\n]+)"#, "$1" + mask),
+            (#"(?i)(\bbearer\s+)([A-Za-z0-9._~+/=-]{8,})"#, "$1" + mask),
+            // Named secrets: KEY=value, KEY: value, "Key": "value".
+            (#"(?i)((?:secret_?access_?key|session_?token|security_?token|x-amz-security-token|x-amz-signature|"#
+                + #"secret_?key|client_?secret|password|passwd|pwd|api_?key|access_?token|auth_?token|\btoken|"#
+                + #"\bsecret)["']?\s*[:=]\s*["']?)([^\s"',;}]+)"#, "$1" + mask),
+            // AWS access key ids (long-term AKIA…, temporary ASIA…, and the other IAM unique-id prefixes).
+            (#"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Z0-9])"#,
+             mask),
+            // GitHub, GitLab and Slack tokens.
+            (#"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}"#, mask),
+            (#"\bgithub_pat_[A-Za-z0-9_]{20,}"#, mask),
+            (#"\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{16,}"#, mask),
+            (#"\bxox[abposre]-[A-Za-z0-9-]{10,}"#, mask),
+            (#"(?i)(https?://hooks\.slack\.com/)(?:services|workflows|triggers)/[A-Za-z0-9/_-]+"#, "$1" + mask),
+            // Credentials in URLs: scheme://user:password@host, scheme://token@host.
+            (#"([A-Za-z][A-Za-z0-9+.-]*://)([^/\s:@]+):([^/\s@]+)@"#, "$1$2:" + mask + "@"),
+            (#"([A-Za-z][A-Za-z0-9+.-]*://)([^/\s:@]{20,})@"#, "$1" + mask + "@"),
+            // JWTs and ECR get-login tokens (base64 of JSON: they start `eyJ`).
+            (#"eyJ[A-Za-z0-9_+/=-]{16,}(?:\.[A-Za-z0-9_+/=-]*)*"#, mask),
+            // Any other long base64 run with mixed case and digits (secret keys, session tokens).
+            (#"(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])"#
+                + #"[A-Za-z0-9+/]{60,}={0,2}"#, mask),
+            // A bare 40-character secret access key next to a key id in CLI or CSV output.
+            (#"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])"#
+                + #"(?=[A-Za-z0-9+/]*\+|[A-Za-z0-9+/]*/)[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])"#, mask),
+    ]
+
+    private static let replacements: [Replacement] = table.compactMap { entry in
+        // The patterns are fixed; a failure here is a programming error caught by the redaction tests.
+        guard let regex = try? NSRegularExpression(pattern: entry.pattern) else { return nil }
+        return Replacement(regex: regex, template: entry.template)
+    }
+
+    /// Patterns declared and patterns that compiled; the tests require them equal.
+    static var declaredPatternCount: Int { table.count }
+    static var compiledPatternCount: Int { replacements.count }
+}
+
+/// Follows `-----BEGIN … PRIVATE KEY-----` … `-----END … PRIVATE KEY-----` blocks across lines, so that
+/// the lines between (which carry no marker of their own) are redacted whole.
+struct PrivateKeyBlockTracker {
+    private(set) var inside = false
+
+    /// Updates the state with one line; returns true when the line is inside a block (BEGIN and END
+    /// lines included).
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // One scan for the common case: a line without "PRIVATE KEY" can only be inside a block.
+        guard contains(bytes, Self.privateKey) else { return inside }
+        let hasEnd = contains(bytes, Self.end)
+        if inside {
+            if hasEnd { inside = false }
+            return true
+        }
+        if contains(bytes, Self.begin) {
+            inside = !hasEnd
+            return true
+        }
+        return false
+    }
+
+    private static let begin = Array("-----BEGIN ".utf8)
+    private static let end = Array("-----END ".utf8)
+    private static let privateKey = Array("PRIVATE KEY".utf8)
+
+    private func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count, let first = needle.first else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
