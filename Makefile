@@ -4,7 +4,7 @@
 SHELL        := /bin/bash
 SWIFT        ?= swift
 BIN          := .build/debug/cbtriage
-DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired.log
+DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 PY_PACKAGES  := moto[server] jsonschema
 
@@ -43,7 +43,7 @@ demo: build
 # integration tests. The binary is built first because the end-to-end tests run it.
 # Under CI=true a skipped test fails the run: nothing is skipped quietly.
 test: deps build
-	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test-output.txt
+	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test-output.txt
 	@if [ "$$CI" = "true" ] && grep -Eq 'with [1-9][0-9]* tests? skipped|Test Case .* skipped' .build/test-output.txt; then \
 	  echo "CI: tests were skipped (see above); failing the run"; exit 1; fi
 

@@ -1,18 +1,77 @@
 import Analyze
 import ArgumentParser
 import Fetch
+import Foundation
 
-/// PLACEHOLDER wiring: the real command (formats, exit codes, directories, stdin) lands with the report work.
+/// `cbtriage analyze PATH...`: diagnose local logs (or stdin) and report in one format.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Diagnose build logs on disk (plain, gzip, CloudWatch export, get-log-events JSON) or stdin."
+        abstract: "Diagnose build logs on disk (plain, gzip, CloudWatch export, get-log-events JSON) or stdin.",
+        discussion: """
+            Each file is one build; a directory stands for every log in it. Text and Markdown reports are \
+            printed one after another; JSON is one document with a "builds" array.
+
+            \(ExitStatus.helpText)
+            """
     )
 
-    @Argument(help: "Log files, directories of logs, or - for stdin.")
-    var paths: [String] = []
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        print("analyze: not wired yet")
+        let environment = ProcessInfo.processInfo.environment
+        let webhook = try output.webhookURL(environment: environment)
+        let settings = RenderSettings.resolve(choice: output.color, environment: environment,
+                                              stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
+                                              terminalColumns: StandardStreams.terminalColumns,
+                                              contextLines: input.context, now: Date())
+        let catalog = try CatalogLoader.compiled(userRuleFiles: input.ruleFiles)
+        let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
+
+        var diagnoses: [Diagnosis] = []
+        var unreadable: [UnreadableInput] = []
+        var statuses: [ExitStatus] = []
+        let inputs = InputCollector.collect(input.paths)
+        for collected in inputs {
+            switch collected {
+            case .unreadable(let name, let error):
+                report(error, input: name, into: &unreadable, statuses: &statuses)
+            case .source(let source):
+                do {
+                    let diagnosis = try diagnose(source, catalog: catalog)
+                    if composer.streams {
+                        StandardStreams.out(composer.streamed(diagnosis, index: diagnoses.count, inputCount: inputs.count))
+                    }
+                    diagnoses.append(diagnosis)
+                } catch {
+                    report(error, input: source.displayName, into: &unreadable, statuses: &statuses)
+                }
+            }
+        }
+        if !composer.streams { StandardStreams.out(composer.document(diagnoses, unreadable: unreadable)) }
+
+        if let webhook {
+            do {
+                try WebhookPoster(transport: WebhookTransport.make())
+                    .post(body: composer.webhookBody(diagnoses, unreadable: unreadable), to: webhook)
+            } catch {
+                StandardStreams.error(ErrorText.message(for: error))
+                statuses.append(ErrorClassifier.status(for: error))
+            }
+        }
+
+        if diagnoses.contains(where: { $0.source.partial }) { statuses.append(.partialInput) }
+        if output.gateMatches(diagnoses.flatMap(\.findings)) { statuses.append(.failOnMatched) }
+        let status = ExitStatus.strongest(statuses)
+        if status != .ok { throw CommandFailure(status: status) }
+    }
+
+    private func report(_ error: Error, input name: String, into unreadable: inout [UnreadableInput],
+                        statuses: inout [ExitStatus]) {
+        let message = ErrorText.message(for: error)
+        StandardStreams.error(message)
+        unreadable.append(UnreadableInput(name: name, message: message))
+        statuses.append(ErrorClassifier.status(for: error))
     }
 }

@@ -1,0 +1,102 @@
+import Analyze
+import ArgumentParser
+import Foundation
+
+/// `cbtriage summary PATH...`: a digest over many builds (each log one build).
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Summarise many builds: failures by project, category and rule, new kinds, slow phases.",
+        discussion: """
+            Every log found under PATH is one build. With --baseline, failure kinds not seen in the baseline \
+            logs are listed as new. A build that cannot be read is listed as such and does not stop the others.
+
+            \(ExitStatus.helpText)
+            """
+    )
+
+    @Argument(help: "Log files or directories of logs.")
+    var paths: [String] = []
+
+    @Option(help: "Logs of an earlier period (file or directory) to find new failure kinds against.")
+    var baseline: String?
+
+    @Option(name: .customLong("rules"), help: "A YAML rule file; repeatable. Its rules override built-ins with the same id.")
+    var ruleFiles: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text, json, markdown or slack.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one log file or directory.") }
+        if paths.contains("-") { throw ValidationError("summary reads files and directories, not stdin.") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = RenderSettings.resolve(choice: color, environment: environment,
+                                              stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
+                                              terminalColumns: StandardStreams.terminalColumns,
+                                              contextLines: 0, now: Date())
+        let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles)
+        let current = analyse(paths, catalog: catalog, progress: "analysing")
+        var baselineDiagnoses: [Diagnosis]?
+        var statuses = current.statuses
+        if let baseline {
+            let previous = analyse([baseline], catalog: catalog, progress: "baseline")
+            baselineDiagnoses = previous.diagnoses
+            statuses += previous.statuses
+        }
+        let summary = SummaryBuilder.build(current.diagnoses, unreadable: current.unreadable, baseline: baselineDiagnoses)
+        StandardStreams.out(SummaryRendering.render(summary, format: format, settings: settings))
+        if !summary.partialInputs.isEmpty { statuses.append(.partialInput) }
+        let status = ExitStatus.strongest(statuses)
+        if status != .ok { throw CommandFailure(status: status) }
+    }
+
+    private struct Analysed {
+        var diagnoses: [Diagnosis] = []
+        var unreadable: [UnreadableInput] = []
+        var statuses: [ExitStatus] = []
+    }
+
+    /// Reads every build; an unreadable one is noted (stderr and the summary) and the rest go on.
+    private func analyse(_ paths: [String], catalog: CompiledCatalog, progress label: String) -> Analysed {
+        var result = Analysed()
+        let inputs = InputCollector.collect(paths)
+        let progress = ProgressLine(label: label, total: inputs.count, enabled: StandardStreams.stderrIsTerminal)
+        for (index, collected) in inputs.enumerated() {
+            progress.update(done: index)
+            switch collected {
+            case .unreadable(let name, let error):
+                result.unreadable.append(UnreadableInput(name: name, message: ErrorText.message(for: error)))
+                result.statuses.append(ErrorClassifier.status(for: error))
+            case .source(let source):
+                do {
+                    result.diagnoses.append(try diagnose(source, catalog: catalog))
+                } catch {
+                    result.unreadable.append(UnreadableInput(name: source.displayName, message: ErrorText.message(for: error)))
+                    result.statuses.append(ErrorClassifier.status(for: error))
+                }
+            }
+        }
+        progress.finish()
+        for entry in result.unreadable { StandardStreams.error(entry.message) }
+        return result
+    }
+}
+
+/// Picks the summary renderer for a format.
+enum SummaryRendering {
+    static func render(_ summary: Summary, format: OutputFormat, settings: RenderSettings) -> String {
+        switch format {
+        case .text: return SummaryTextRenderer(settings: settings).render(summary)
+        case .json: return SummaryJSONRenderer(settings: settings).render(summary)
+        case .markdown: return SummaryMarkdownRenderer(settings: settings).render(summary)
+        case .slack: return SummarySlackRenderer(settings: settings).render(summary)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+
+/// Every exit status cbtriage uses, decided here and only here. Lower modules throw typed errors and
+/// never know these numbers. Documented in `docs/exit-codes.md` and in `cbtriage --help`.
+enum ExitStatus: Int32, CaseIterable {
+    /// The analysis ran, whatever it found.
+    case ok = 0
+    /// `--fail-on SEVERITY` or `--fail-on-any` matched a finding.
+    case failOnMatched = 1
+    /// The analysis ran but some input was only partly read (truncated or corrupt gzip, a failed page).
+    case partialInput = 2
+    /// The command line was wrong (ArgumentParser uses 64, EX_USAGE, for its own errors too).
+    case usage = 64
+    /// An input could not be read at all: missing file, no permission, empty directory.
+    case unreadableInput = 66
+    /// An AWS service or network error, or a webhook that refused the report.
+    case serviceUnavailable = 69
+    /// A bug in cbtriage.
+    case internalError = 70
+    /// AWS refused the credentials (authentication or authorization).
+    case permissionDenied = 77
+
+    /// When several outcomes apply (one missing file, another partial), the most severe wins:
+    /// a failure to run beats a verdict, and an explicit `--fail-on` gate beats "partial".
+    var precedence: Int {
+        switch self {
+        case .ok: return 0
+        case .partialInput: return 1
+        case .failOnMatched: return 2
+        case .unreadableInput: return 3
+        case .serviceUnavailable: return 4
+        case .permissionDenied: return 5
+        case .usage: return 6
+        case .internalError: return 7
+        }
+    }
+
+    static func strongest(_ statuses: [ExitStatus]) -> ExitStatus {
+        statuses.max { $0.precedence < $1.precedence } ?? .ok
+    }
+
+    /// Text for `--help`: the same table as `docs/exit-codes.md`.
+    static let helpText = """
+        Exit status:
+          0   the analysis ran (whatever it found)
+          1   --fail-on / --fail-on-any matched a finding
+          2   the analysis ran but some input was partial (truncated gzip, a failed page)
+          64  usage error
+          66  an input could not be read (missing file, permission, empty directory)
+          69  AWS service or network error; the webhook refused the report
+          70  internal error
+          77  AWS authentication or authorization error
+        """
+}
+
+/// Maps an error thrown anywhere below `report` to an exit status. New error types are added here as the
+/// modules that define them land; anything unknown that still speaks to the user is an internal error.
+enum ErrorClassifier {
+    static func status(for error: Error) -> ExitStatus {
+        switch error {
+        case let error as InputError:
+            return error.exitStatus
+        case is WebhookError:
+            return .serviceUnavailable
+        case let error as CommandFailure:
+            return error.status
+        default:
+            return .internalError
+        }
+    }
+}
+
+/// An exit status decided by a command after it printed its report (`--fail-on`, partial input, an
+/// unreadable file among several). Carries no message: whatever needed saying was already said.
+struct CommandFailure: Error {
+    var status: ExitStatus
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The period a summary covers: `--since 24h` (ending now) or `--start … --end …`.
+struct TimeWindow: Equatable {
+    var start: Date
+    var end: Date
+
+    var length: TimeInterval { end.timeIntervalSince(start) }
+
+    /// The window of the same length just before this one: what "new failure kinds" compare against.
+    var previous: TimeWindow { TimeWindow(start: start.addingTimeInterval(-length), end: start) }
+
+    func contains(_ date: Date) -> Bool { date >= start && date < end }
+
+    /// `90m`, `24h`, `7d`, `2w`: a positive count and a unit.
+    static func parseDuration(_ text: String) -> TimeInterval? {
+        guard let unit = text.last, let count = Double(text.dropLast()), count > 0, count.isFinite else { return nil }
+        switch unit {
+        case "m": return count * 60
+        case "h": return count * 3600
+        case "d": return count * 86_400
+        case "w": return count * 604_800
+        default: return nil
+        }
+    }
+
+    /// `2024-03-06T10:00:00Z`, with or without fractional seconds, or a bare date `2024-03-06` (midnight UTC).
+    static func parseTime(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import XCTest
+
+/// Drives the built binary: every exit status path, stdin, directories, JSON validity, and no backtrace
+/// on any bad input. Run `swift build` first.
+final class EndToEndTests: XCTestCase {
+    private var inputs: URL { EndToEnd.packageRoot.appendingPathComponent("Tests/Golden/inputs") }
+    private var ecrLog: String { inputs.appendingPathComponent("ecr-push-expired.log").path }
+    private var okLog: String { inputs.appendingPathComponent("succeeded.log").path }
+
+    func testAnalyzeAFileExitsZeroAndPrintsTheReportOnStdout() throws {
+        let run = try EndToEnd.run([ecrLog])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("ecr-push-expired.log"), run.stdout)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertFalse(run.stdout.contains("\u{1B}["), "colour in a pipe")
+    }
+
+    func testMissingFileExits66WithOneLine() throws {
+        let run = try EndToEnd.run(["analyze", "no/such/build.log"])
+        XCTAssertEqual(run.status, 66)
+        XCTAssertEqual(run.stderr, "cbtriage: no/such/build.log: no such file or directory\n")
+        EndToEnd.assertNoBacktrace(run)
+    }
+
+    func testOneMissingAmongSeveralStillReportsTheOthers() throws {
+        let run = try EndToEnd.run(["analyze", "--format", "json", ecrLog, "gone.log", okLog])
+        XCTAssertEqual(run.status, 66)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((document["builds"] as? [Any])?.count, 2)
+        XCTAssertEqual((document["unreadable"] as? [[String: Any]])?.first?["input"] as? String, "gone.log")
+        EndToEnd.assertErrorLines(run)
+    }
+
+    func testUsageErrorsExit64() throws {
+        for arguments in [["analyze", "--no-such-flag", ecrLog], ["analyze"], [ecrLog, "--quiet", "--format", "json"],
+                          ["analyze", ecrLog, "--fail-on", "fatal"]] {
+            let run = try EndToEnd.run(arguments)
+            XCTAssertEqual(run.status, 64, "\(arguments): \(run.stderr)")
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "one line for \(arguments): \(run.stderr)")
+            EndToEnd.assertErrorLines(run)
+            EndToEnd.assertNoBacktrace(run)
+        }
+    }
+
+    func testEmptyDirectoryExits66() throws {
+        let empty = try EndToEnd.scratchDirectory(for: self)
+        let run = try EndToEnd.run([empty.path])
+        XCTAssertEqual(run.status, 66)
+        XCTAssertTrue(run.stderr.hasPrefix("cbtriage: ") && run.stderr.contains("holds no build logs"), run.stderr)
+    }
+
+    func testStdin() throws {
+        let log = try Data(contentsOf: URL(fileURLWithPath: ecrLog))
+        let run = try EndToEnd.run(["--format", "json", "-"], stdin: log)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let build = try XCTUnwrap((document["builds"] as? [[String: Any]])?.first)
+        XCTAssertEqual((build["input"] as? [String: Any])?["name"] as? String, "-")
+        XCTAssertEqual((build["input"] as? [String: Any])?["linesRead"] as? Int, 30)
+    }
+
+    func testDirectoryIsOneBuildPerLog() throws {
+        let run = try EndToEnd.run(["--quiet", inputs.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, run.stdout)
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix(self.inputs.path + "/") }, run.stdout)
+    }
+
+    func testJSONOutputIsValidAgainstTheSchema() throws {
+        let run = try EndToEnd.run(["--format", "json", ecrLog, okLog, "missing.log"])
+        try SchemaCheck.validate(run.stdout, schema: "diagnosis.schema.json")
+        let summary = try EndToEnd.run(["summary", "--format", "json", "--baseline", okLog, inputs.path])
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        try SchemaCheck.validate(summary.stdout, schema: "summary.schema.json")
+    }
+
+    func testEveryFormatRunsOnEveryInput() throws {
+        for format in ["text", "json", "markdown", "slack"] {
+            for input in [ecrLog, okLog] {
+                let run = try EndToEnd.run(["--format", format, input])
+                XCTAssertEqual(run.status, 0, "\(format) \(input): \(run.stderr)")
+                XCTAssertFalse(run.stdout.isEmpty)
+                if format == "slack" || format == "json" {
+                    XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)), "\(format) is not JSON")
+                }
+            }
+        }
+    }
+
+    func testBadInputsNeverShowABacktrace() throws {
+        let scratch = try EndToEnd.scratchDirectory(for: self)
+        var garbage = Data((0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
+        garbage.append(contentsOf: [0xFF, 0xFE, 0x00, 0x0A])
+        let garbageFile = scratch.appendingPathComponent("garbage.log")
+        try garbage.write(to: garbageFile)
+        let fakeGzip = scratch.appendingPathComponent("fake.log.gz")
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02]).write(to: fakeGzip)
+        let longLine = scratch.appendingPathComponent("long.log")
+        try Data(repeating: UInt8(ascii: "a"), count: 3_000_000).write(to: longLine)
+        for arguments in [[garbageFile.path], [fakeGzip.path], [longLine.path], ["--format", "json", garbageFile.path],
+                          ["summary", scratch.path], ["rules", "show", "no-such-rule"], ["rules", "test", "missing.yaml"],
+                          ["analyze", scratch.path + "/"]] {
+            let run = try EndToEnd.run(arguments)
+            EndToEnd.assertNoBacktrace(run)
+            EndToEnd.assertErrorLines(run)
+        }
+    }
+
+    func testUnknownRuleIsAUsageError() throws {
+        let run = try EndToEnd.run(["rules", "show", "no-such-rule"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "cbtriage: no rule with id 'no-such-rule' (see 'cbtriage rules list')\n")
+    }
+
+    func testSummaryReportsTheUnreadableAndGoesOn() throws {
+        let run = try EndToEnd.run(["summary", inputs.path, "missing-dir"])
+        XCTAssertEqual(run.status, 66)
+        XCTAssertTrue(run.stdout.contains("of 2 builds failed; 1 could not be read"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("missing-dir: no such file or directory"), run.stdout)
+    }
+
+    func testBrokenPipeEndsQuietly() throws {
+        let scratch = try EndToEnd.scratchDirectory(for: self)
+        let log = try Data(contentsOf: URL(fileURLWithPath: ecrLog))
+        for index in 0..<400 { try log.write(to: scratch.appendingPathComponent("build-\(index).log")) }
+        let binary = try EndToEnd.requireBinary()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "'\(binary.path)' --format json '\(scratch.path)' | head -c 100 >/dev/null; echo \"${PIPESTATUS[0]}\""]
+        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(status.trimmingCharacters(in: .whitespacesAndNewlines), "0")
+        XCTAssertEqual(stderr, "")
+    }
+
+    func testHelpDocumentsExitStatus() throws {
+        let run = try EndToEnd.run(["--help"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.stdout.contains("66  an input could not be read"), run.stdout)
+    }
+}
+
+/// JSON Schema validation through python3's `jsonschema`; a missing module fails with the fix.
+enum SchemaCheck {
+    struct Invalid: Error, CustomStringConvertible { var description: String }
+
+    static func validate(_ json: String, schema: String) throws {
+        let schemaPath = EndToEnd.packageRoot.appendingPathComponent("docs/schema/\(schema)").path
+        let script = """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                print("python3 module jsonschema missing: pip install jsonschema"); sys.exit(3)
+            errors = list(jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(sys.stdin)))
+            for e in errors[:5]: print("/".join(map(str, e.absolute_path)), e.message)
+            sys.exit(1 if errors else 0)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schemaPath]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(json.utf8))
+        try input.fileHandleForWriting.close()
+        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw Invalid(description: "\(schema): \(report)") }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+@testable import report
+import XCTest
+
+final class FormattingTests: XCTestCase {
+    func testISOTimeIsUTCWithMilliseconds() {
+        XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: 1_709_719_203.123)), "2024-03-06T10:00:03.123Z")
+        XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: 951_782_400)), "2000-02-29T00:00:00.000Z")
+        XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: -1)), "1969-12-31T23:59:59.000Z")
+    }
+
+    func testDurations() {
+        XCTAssertEqual(Formatting.duration(0.4), "400ms")
+        XCTAssertEqual(Formatting.duration(42), "42s")
+        XCTAssertEqual(Formatting.duration(192), "3m 12s")
+        XCTAssertEqual(Formatting.duration(3840), "1h 04m")
+        XCTAssertNil(Formatting.duration(nil))
+        XCTAssertNil(Formatting.duration(-1))
+    }
+
+    func testWrapKeepsWordsAndIndent() {
+        let lines = Formatting.wrap("aaa bbb ccc ddd eee fff ggg hhh iii jjj kkk lll", width: 24, indent: "  ")
+        XCTAssertEqual(lines, ["  aaa bbb ccc ddd eee", "  fff ggg hhh iii jjj", "  kkk lll"])
+    }
+
+    func testPrintableNeutralisesEscapes() {
+        XCTAssertEqual(Formatting.printable("a\u{1B}[31mred\tx"), "a?[31mred    x")
+    }
+
+    func testJSONEscapingAndNumbers() {
+        let value = JSONValue.object([("s", .string("q\"\\\n\u{01}é")), ("d", .double(0.92)), ("i", .double(3)), ("n", .null)])
+        XCTAssertEqual(JSONWriter(pretty: false).write(value), #"{"s":"q\"\\\n\u0001é","d":0.92,"i":3,"n":null}"#)
+    }
+
+    func testColourDecision() {
+        func settings(_ choice: ColorChoice, _ env: [String: String], tty: Bool) -> RenderSettings {
+            RenderSettings.resolve(choice: choice, environment: env, stdoutIsTerminal: tty, terminalColumns: tty ? 120 : nil,
+                                   contextLines: 2, now: Date())
+        }
+        XCTAssertTrue(settings(.auto, [:], tty: true).color)
+        XCTAssertFalse(settings(.auto, [:], tty: false).color)
+        XCTAssertFalse(settings(.auto, ["NO_COLOR": "1"], tty: true).color)
+        XCTAssertFalse(settings(.auto, ["NO_COLOR": "1"], tty: true).unicode)
+        XCTAssertTrue(settings(.always, ["NO_COLOR": "1"], tty: false).color)
+        XCTAssertFalse(settings(.never, [:], tty: true).color)
+        XCTAssertEqual(settings(.auto, ["COLUMNS": "80"], tty: true).width, 80)
+        XCTAssertEqual(settings(.auto, [:], tty: true).width, 120)
+        XCTAssertEqual(settings(.auto, ["COLUMNS": "junk"], tty: false).width, 100)
+    }
+
+    func testMarkdownFenceOutgrowsBackticksInTheLog() {
+        XCTAssertEqual(MarkdownRenderer.fence(for: "plain"), "```")
+        XCTAssertEqual(MarkdownRenderer.fence(for: "a ```` b"), "`````")
+    }
+}
