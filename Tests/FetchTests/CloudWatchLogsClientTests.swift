@@ -59,12 +59,23 @@ final class CloudWatchLogsClientTests: XCTestCase {
         }
     }
 
-    func testMissingGroupBecomesANotFoundErrorNamingTheGroup() {
+    func testAMissingGroupAnswerForAStreamReadNamesBothGroupAndStream() {
+        // moto (and the service for a missing group) says "log group": the message names both.
         let caller = ScriptedAWSCaller([.failure(ScriptedAWSError(
             code: "ResourceNotFoundException", message: "The specified log group does not exist."))])
         XCTAssertThrowsError(try CloudWatchLogsClient(caller: caller)
             .getLogEvents(GetLogEventsRequest(logGroupName: "/nope", logStreamName: "s"))) { error in
+            XCTAssertEqual(error as? CloudWatchLogsError, .logStreamNotFound(group: "/nope", stream: "s"))
+        }
+    }
+
+    func testMissingGroupWithoutAStreamNamesTheGroup() {
+        let caller = ScriptedAWSCaller([.failure(ScriptedAWSError(
+            code: "ResourceNotFoundException", message: "The specified log group does not exist."))])
+        XCTAssertThrowsError(try CloudWatchLogsClient(caller: caller)
+            .describeLogStreams(DescribeLogStreamsRequest(logGroupName: "/nope"))) { error in
             XCTAssertEqual(error as? CloudWatchLogsError, .logGroupNotFound(group: "/nope"))
+            XCTAssertEqual((error as? UserFacingError)?.userMessage, "log group not found: /nope")
         }
     }
 

@@ -50,10 +50,9 @@ public final class CloudWatchLogsClient {
         do {
             return try call()
         } catch let error as AWSErrorCodeReporting where error.awsErrorCode == "ResourceNotFoundException" {
-            // The service says which one is missing only in prose ("The specified log stream does not exist.").
-            if let stream, error.awsErrorMessage?.lowercased().contains("stream") ?? true {
-                throw CloudWatchLogsError.logStreamNotFound(group: group, stream: stream)
-            }
+            // Which one is missing is said only in prose, and not reliably (moto answers "log group does
+            // not exist" for a missing stream in an existing group): name both when a stream was asked for.
+            if let stream { throw CloudWatchLogsError.logStreamNotFound(group: group, stream: stream) }
             throw CloudWatchLogsError.logGroupNotFound(group: group)
         }
     }
