@@ -87,3 +87,29 @@ final class CodeBuildClientTests: XCTestCase {
         XCTAssertEqual(caller.calls.first?.json["sortBy"] as? String, "NAME")
     }
 }
+
+final class CodeBuildMotoShapeTests: XCTestCase {
+    /// moto 5.2 writes timestamps as ISO-8601 strings and repeats phases; recorded from a real run.
+    func testARecordedMotoAnswerDecodes() throws {
+        let caller = ScriptedAWSCaller([.body(try CodeBuildFixture.text("moto-5.2-succeeded-build"))])
+        let id = "web-app:23be56a2-dd45-44a4-9147-3f4faa40e186"
+        let build = try CodeBuildClient(caller: caller).build(id: id)
+        XCTAssertEqual(build.buildStatus, "SUCCEEDED")
+        XCTAssertEqual(build.startTime ?? 0, 1_795_622_008.478, accuracy: 0.0005)
+        XCTAssertEqual(build.phases?.count, 20)
+        XCTAssertEqual(build.phases?.first?.startTime ?? 0, 1_795_622_008.478, accuracy: 0.0005)
+        XCTAssertNil(build.logs?.groupName)
+        XCTAssertEqual(try BuildLogLocation(for: build),
+                       BuildLogLocation(group: "/aws/codebuild/web-app", stream: "23be56a2-dd45-44a4-9147-3f4faa40e186"))
+    }
+
+    func testNumbersStringsAndAbsenceAllDecodeAsTimestamps() throws {
+        let text = #"{"builds":[{"id":"p:1","startTime":1709719200.5,"endTime":"2024-03-06T10:00:01Z"},{"id":"p:2"}]}"#
+        let response = try JSONDecoder().decode(BatchGetBuildsResponse.self, from: Data(text.utf8))
+        XCTAssertEqual(response.builds?[0].startTime, 1_709_719_200.5)
+        XCTAssertEqual(response.builds?[0].endTime, 1_709_719_201)
+        XCTAssertNil(response.builds?[1].startTime)
+        XCTAssertThrowsError(try JSONDecoder().decode(BatchGetBuildsResponse.self,
+                                                      from: Data(#"{"builds":[{"id":"p:1","startTime":"soon"}]}"#.utf8)))
+    }
+}

@@ -8,8 +8,8 @@ public struct CodeBuildBuild: Codable, Equatable, Sendable {
     public var id: String
     public var arn: String?
     public var buildNumber: Int?
-    public var startTime: Double?
-    public var endTime: Double?
+    @AWSTimestamp public var startTime: Double?
+    @AWSTimestamp public var endTime: Double?
     public var currentPhase: String?
     /// `SUCCEEDED`, `FAILED`, `FAULT`, `TIMED_OUT`, `IN_PROGRESS`, `STOPPED`.
     public var buildStatus: String?
@@ -67,8 +67,8 @@ public struct CodeBuildPhase: Codable, Equatable, Sendable {
     public var phaseType: String
     /// Absent while the phase runs and for `COMPLETED`.
     public var phaseStatus: String?
-    public var startTime: Double?
-    public var endTime: Double?
+    @AWSTimestamp public var startTime: Double?
+    @AWSTimestamp public var endTime: Double?
     public var durationInSeconds: Int?
     public var contexts: [CodeBuildPhaseContext]?
 
