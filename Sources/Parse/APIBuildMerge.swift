@@ -7,8 +7,9 @@ import Foundation
 ///   PROVISIONING before writing much) are added in CodeBuild's phase order, with no lines;
 /// - a phase's status, times and context (`contexts[].statusCode/message`) fill what the log left unknown;
 ///   the context message lands in `Phase.contextMessage`, where the engine can use it as evidence;
-/// - the build's status is the API's, except that an API "SUCCEEDED" never hides a failure the log
-///   shows (moto reports every build as succeeded; an API record read mid-build can lag the log);
+/// - the build's status (`status` and `metadata.status`) is the API's, except that an API "SUCCEEDED"
+///   never hides a failure the log shows (moto reports every build as succeeded; an API record read
+///   mid-build can lag the log);
 /// - metadata (project, id, number, source version, initiator, log group/stream, console link) is the API's.
 public enum APIBuildMerge {
     public static func merge(_ build: CodeBuildBuild, into model: inout BuildModel) {
@@ -72,16 +73,18 @@ public enum APIBuildMerge {
 
     private static func mergeStatus(_ build: CodeBuildBuild, into model: inout BuildModel) {
         guard let apiStatus = build.buildStatus.flatMap(PhaseStatus.init(rawValue:)) else { return }
-        model.metadata.status = apiStatus
         let logShowsFailure = model.status.isFailure || model.firstFailingPhase != nil
             || model.firstFailingCommand != nil
         if apiStatus == .succeeded && logShowsFailure {
             if !model.status.isFailure {
-                model.status = model.firstFailingPhase.map { model.phases[$0].status } ?? .failed
+                let phaseStatus = model.firstFailingPhase.map { model.phases[$0].status }
+                model.status = phaseStatus.flatMap { $0.isFailure ? $0 : nil } ?? .failed
             }
-            return
+        } else {
+            model.status = apiStatus
         }
-        model.status = apiStatus
+        // Renderers show the metadata's status as the build's: it must be the reconciled one.
+        model.metadata.status = model.status
     }
 
     private static func mergeMetadata(_ build: CodeBuildBuild, into model: inout BuildModel) {
@@ -97,7 +100,8 @@ public enum APIBuildMerge {
             metadata.logGroup = location.group
             metadata.logStream = location.stream
         }
-        metadata.consoleURL = nonEmpty(build.logs?.deepLink) ?? consoleURL(for: build) ?? metadata.consoleURL
+        // The build's page in the CodeBuild console; the CloudWatch Logs deep link only when there is no ARN.
+        metadata.consoleURL = consoleURL(for: build) ?? nonEmpty(build.logs?.deepLink) ?? metadata.consoleURL
         model.metadata = metadata
     }
 

@@ -71,8 +71,9 @@ final class APIBuildMergeTests: XCTestCase {
         XCTAssertEqual(metadata.logStream, "6f1c2a9e-3b7d-4e0f-9a5c-2d8e1f4b7c30")
         XCTAssertEqual(metadata.startTime, Date(timeIntervalSince1970: 1_709_719_200.123))
         XCTAssertEqual(metadata.endTime, Date(timeIntervalSince1970: 1_709_719_391.857))
-        XCTAssertTrue(metadata.consoleURL?.hasPrefix("https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1")
-                      ?? false)
+        XCTAssertEqual(metadata.consoleURL,
+                       "https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/web-app/"
+                           + "build/web-app%3A6f1c2a9e-3b7d-4e0f-9a5c-2d8e1f4b7c30/?region=eu-west-1")
     }
 
     func testAProvisioningFailureWithNoLogGetsEveryPhaseFromTheAPI() throws {
@@ -148,7 +149,7 @@ final class APIBuildMergeTests: XCTestCase {
         XCTAssertEqual(model.phases.map(\.name), Array(phases.map(\.phaseType).dropLast()))
         XCTAssertEqual(model.phases.first { $0.name == "BUILD" }?.status, .failed)
         XCTAssertEqual(model.status, .failed)
-        XCTAssertEqual(model.metadata.status, .succeeded)
+        XCTAssertEqual(model.metadata.status, .failed)
         XCTAssertEqual(model.firstFailingPhase, 6)
         XCTAssertEqual(model.metadata.logGroup, "/aws/codebuild/demo")
         XCTAssertEqual(model.metadata.logStream, "u-1")
@@ -161,5 +162,15 @@ final class APIBuildMergeTests: XCTestCase {
         APIBuildMerge.merge(build, into: &model)
         XCTAssertEqual(model.status, .succeeded)
         XCTAssertNil(model.firstFailingPhase)
+    }
+
+    func testWithoutAnARNTheConsoleLinkIsTheLogsDeepLink() {
+        let build = CodeBuildBuild(id: "demo:u-3", buildStatus: "FAILED", projectName: "demo",
+                                   logs: CodeBuildLogs(deepLink: "https://console.aws.amazon.com/cloudwatch/home#x"))
+        var model = BuildModel()
+        APIBuildMerge.merge(build, into: &model)
+        XCTAssertEqual(model.metadata.consoleURL, "https://console.aws.amazon.com/cloudwatch/home#x")
+        XCTAssertEqual(model.status, .failed)
+        XCTAssertEqual(model.metadata.status, .failed)
     }
 }
