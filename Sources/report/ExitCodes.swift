@@ -1,3 +1,4 @@
+import Analyze
 import ArgumentParser
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 enum ExitStatus: Int32, CaseIterable {
     /// The analysis ran, whatever it found.
     case ok = 0
-    /// `--fail-on SEVERITY` or `--fail-on-any` matched a finding.
+    /// `--fail-on SEVERITY` or `--fail-on-any` matched a finding; `rules test`: an example failed.
     case failOnMatched = 1
     /// The analysis ran but some input was only partly read (truncated or corrupt gzip, a failed page).
     case partialInput = 2
@@ -44,7 +45,7 @@ enum ExitStatus: Int32, CaseIterable {
     static let helpText = """
         Exit status:
           0   the analysis ran (whatever it found)
-          1   --fail-on / --fail-on-any matched a finding
+          1   --fail-on / --fail-on-any matched a finding; rules test: an example failed
           2   the analysis ran but some input was partial (truncated gzip, a failed page)
           64  usage error
           66  an input could not be read (missing file, permission, empty directory)
@@ -63,6 +64,12 @@ enum ErrorClassifier {
             return error.exitStatus
         case is WebhookError:
             return .serviceUnavailable
+        case let error as RuleFileError:
+            // A rule file that is not there is an unreadable input; one that is there but wrong is a usage error.
+            return error.line == nil && error.problem.hasPrefix("cannot read") ? .unreadableInput : .usage
+        case is CatalogError:
+            // Only a user's rule can be wrong at run time: the built-in catalog is compiled in every test run.
+            return .usage
         case let error as CommandFailure:
             return error.status
         default:

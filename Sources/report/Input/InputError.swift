@@ -6,7 +6,6 @@ enum InputError: UserFacingError, Equatable {
     case notReadable(path: String, reason: String)
     case emptyDirectory(path: String)
     case stdinTwice
-    case rulesFile(path: String, reason: String)
     case unknownRule(id: String)
 
     var userMessage: String {
@@ -15,7 +14,6 @@ enum InputError: UserFacingError, Equatable {
         case .notReadable(let path, let reason): return "\(path): cannot read: \(reason)"
         case .emptyDirectory(let path): return "\(path): directory holds no build logs"
         case .stdinTwice: return "'-' (stdin) can be given only once"
-        case .rulesFile(let path, let reason): return "\(path): \(reason)"
         case .unknownRule(let id): return "no rule with id '\(id)' (see 'cbtriage rules list')"
         }
     }
