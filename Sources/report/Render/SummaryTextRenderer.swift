@@ -61,9 +61,10 @@ struct SummaryTextRenderer {
             return [group.key, "\(group.count)", Formatting.percent(group.share), seen]
         }
         lines += table(rows)
+        if groups.contains(where: { !$0.examples.isEmpty }) { lines.append("  " + style.dim("Examples")) }
         for group in groups where !group.examples.isEmpty {
             let examples = group.examples.joined(separator: ", ")
-            lines.append(style.dim(Formatting.trim(Formatting.printable("  \(group.key) e.g. \(examples)"), to: settings.width)))
+            lines.append(style.dim(Formatting.trim(Formatting.printable("    \(group.key): \(examples)"), to: settings.width)))
         }
         return lines + [""]
     }
@@ -76,7 +77,8 @@ struct SummaryTextRenderer {
             let cells = row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }
-            return Formatting.trim(Formatting.printable("  " + cells.joined(separator: "  ")), to: settings.width)
+            let line = Formatting.trimTrailingSpaces("  " + cells.joined(separator: "  "))
+            return Formatting.trim(Formatting.printable(line), to: settings.width)
         }
     }
 }
