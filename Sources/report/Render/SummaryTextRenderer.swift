@@ -19,7 +19,7 @@ struct SummaryTextRenderer {
         lines += groups("Failures by category", summary.categories)
         lines += groups("Failures by rule", summary.rules)
         if let newKinds = summary.newFailureKinds {
-            lines.append(style.bold("New since the previous window"))
+            lines.append(style.bold(summary.windowStart == nil ? "New since the baseline" : "New since the previous window"))
             lines += newKinds.isEmpty ? ["  none"] : newKinds.map { "  " + style.yellow("\($0.key)") + ": \($0.title) (\($0.count))" }
             lines.append("")
         }
@@ -37,7 +37,7 @@ struct SummaryTextRenderer {
         }
         if !summary.unreadable.isEmpty {
             lines.append(style.boldRed("Unreadable (\(summary.unreadable.count))"))
-            lines += summary.unreadable.map { "  " + Formatting.trim(Formatting.printable("\($0.name): \($0.message)"), to: settings.width - 2) }
+            lines += summary.unreadable.map { "  " + Formatting.trim(Formatting.printable($0.describedWithName), to: settings.width - 2) }
             lines.append("")
         }
         while lines.last == "" { lines.removeLast() }
