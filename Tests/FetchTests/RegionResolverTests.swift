@@ -19,6 +19,19 @@ final class RegionResolverTests: XCTestCase {
         XCTAssertEqual(try resolve(nil, [:]), .init(region: "eu-central-1", source: "profile dev"))
     }
 
+    func testABuildARNRegionComesRightAfterTheFlag() throws {
+        let variables = environment(["AWS_REGION": "us-west-1"])
+        XCTAssertEqual(try RegionResolver.resolve(flag: nil, buildARNRegion: "ap-south-1", environment: variables,
+                                                  profileName: "default", profile: nil),
+                       .init(region: "ap-south-1", source: "the build ARN"))
+        XCTAssertEqual(try RegionResolver.resolve(flag: "eu-west-3", buildARNRegion: "ap-south-1", environment: variables,
+                                                  profileName: "default", profile: nil).region, "eu-west-3")
+        let settings = try AWSSettings.resolve(profile: nil, region: nil, buildARNRegion: "ap-south-1", endpointURL: nil,
+                                               environment: variables)
+        XCTAssertEqual(settings.regionSource, "the build ARN")
+        XCTAssertEqual(settings.endpoint(for: .codeBuild), "https://codebuild.ap-south-1.amazonaws.com")
+    }
+
     func testMissingRegionSaysHowToSetOne() {
         let message = credentialErrorMessage {
             _ = try RegionResolver.resolve(flag: nil, environment: environment([:]), profileName: "default", profile: nil)

@@ -18,9 +18,11 @@ public struct AWSSettings: Sendable {
     /// - Parameters:
     ///   - profile: `--profile`; when given, credentials in environment variables are ignored (as the AWS CLI does).
     ///   - region: `--region`.
+    ///   - buildARNRegion: the region inside a build ARN given on the command line, if any; used when
+    ///     `--region` is absent, before `AWS_REGION`.
     ///   - endpointURL: `--endpoint-url`, applied to CloudWatch Logs and CodeBuild; STS (used only to
     ///     assume roles) keeps its own settings, as in the AWS CLI.
-    public static func resolve(profile: String?, region: String?, endpointURL: String?,
+    public static func resolve(profile: String?, region: String?, buildARNRegion: String? = nil, endpointURL: String?,
                                environment: AWSEnvironment) throws -> AWSSettings {
         let config = try SharedConfig.load(environment: environment)
         let explicit = profile.map { !$0.isEmpty } ?? false
@@ -29,7 +31,7 @@ public struct AWSSettings: Sendable {
             throw ConfigError.profileNotFound(profile: profileName, searched: [config.configPath, config.credentialsPath])
         }
         let profileValues = config.profile(profileName)
-        let resolvedRegion = try RegionResolver.resolve(flag: region, environment: environment,
+        let resolvedRegion = try RegionResolver.resolve(flag: region, buildARNRegion: buildARNRegion, environment: environment,
                                                         profileName: profileName, profile: profileValues)
         var endpoints: [AWSService: EndpointResolver.Resolved] = [:]
         for service in AWSService.allCases {

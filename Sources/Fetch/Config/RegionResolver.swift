@@ -1,5 +1,5 @@
-/// Picks the AWS region as the AWS CLI does: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`,
-/// then the profile's `region`. A missing or implausible region is an error that says how to fix it.
+/// Picks the AWS region as the AWS CLI does: `--region`, (for cbtriage) the region of a build ARN,
+/// `AWS_REGION`, `AWS_DEFAULT_REGION`, then the profile's `region`. A missing or implausible region is an error that says how to fix it.
 public enum RegionResolver {
     public struct Resolved: Equatable, Sendable {
         public var region: String
@@ -7,10 +7,12 @@ public enum RegionResolver {
         public var source: String
     }
 
-    public static func resolve(flag: String?, environment: AWSEnvironment,
+    /// - Parameter buildARNRegion: the region of a build ARN the user named; it comes right after `--region`.
+    public static func resolve(flag: String?, buildARNRegion: String? = nil, environment: AWSEnvironment,
                                profileName: String, profile: SharedConfig.Profile?) throws -> Resolved {
         let candidates: [(String?, String)] = [
             (flag, "--region"),
+            (buildARNRegion, "the build ARN"),
             (environment.value("AWS_REGION"), "AWS_REGION"),
             (environment.value("AWS_DEFAULT_REGION"), "AWS_DEFAULT_REGION"),
             (profile?["region"], "profile \(profileName)"),
