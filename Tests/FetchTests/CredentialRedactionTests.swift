@@ -33,3 +33,15 @@ final class CredentialRedactionTests: XCTestCase {
         }
     }
 }
+
+final class CredentialVerboseTests: XCTestCase {
+    func testVerboseSummaryShowsSourceAndKeyHintOnly() {
+        let temporary = AWSCredentials(accessKeyId: "ASIAEXAMPLEWXYZ", secretAccessKey: CredentialSecretMarker.secret,
+                                       sessionToken: CredentialSecretMarker.token,
+                                       expiration: CredentialTestClock.start + 3600, source: "container")
+        XCTAssertEqual(temporary.verboseSummary, "credentials: container, key …WXYZ, temporary until 2026-11-25T13:00:00Z")
+        let longTerm = AWSCredentials(accessKeyId: "AKIAEXAMPLEABCD", secretAccessKey: "s", source: "environment")
+        XCTAssertEqual(longTerm.verboseSummary, "credentials: environment, key …ABCD")
+        XCTAssertEqual(AWSCredentials(accessKeyId: "AB", secretAccessKey: "s").accessKeyIdHint, "…")
+    }
+}
