@@ -43,7 +43,10 @@ final class SeededMoto {
     }
 
     static func shutDown() {
-        if case .success(let moto)? = shared { moto.server.stop() }
+        if case .success(let moto)? = shared {
+            moto.server.stop()
+            try? FileManager.default.removeItem(at: moto.seedDirectory)
+        }
         shared = nil
     }
 
