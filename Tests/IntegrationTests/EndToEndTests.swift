@@ -47,7 +47,7 @@ final class EndToEndTests: XCTestCase {
         let empty = try EndToEnd.scratchDirectory(for: self)
         let run = try EndToEnd.run([empty.path])
         XCTAssertEqual(run.status, 66)
-        XCTAssertTrue(run.stderr.hasPrefix("cbtriage: ") && run.stderr.contains("holds no build logs"), run.stderr)
+        XCTAssertEqual(run.stderr, "cbtriage: \(empty.path): directory has no .log, .txt or .gz files\n")
     }
 
     func testStdin() throws {
@@ -139,6 +139,21 @@ final class EndToEndTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(status.trimmingCharacters(in: .whitespacesAndNewlines), "0")
         XCTAssertEqual(stderr, "")
+    }
+
+    func testTruncatedGzipIsReportedAsPartialAndExits2() throws {
+        let fixture = EndToEnd.packageRoot.appendingPathComponent("Fixtures/logs/truncated-gzip-auth-expired.log.gz").path
+        let run = try EndToEnd.run([fixture])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stdout.contains("WARNING: partial input:"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("at byte "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Root cause: ECR login token expired"), run.stdout)
+        let quiet = try EndToEnd.run(["--quiet", fixture])
+        XCTAssertEqual(quiet.status, 2)
+        XCTAssertTrue(quiet.stdout.hasSuffix("[partial input]\n"), quiet.stdout)
+        // An explicit CI gate is stronger than "partial".
+        let gated = try EndToEnd.run(["--quiet", "--fail-on", "error", fixture])
+        XCTAssertEqual(gated.status, 1)
     }
 
     func testFailOnExits1WhenItMatchesAnd0WhenNot() throws {

@@ -104,8 +104,10 @@ struct BuildHeadline {
     var failingPhase: String?
     var failingCommand: String?
     var duration: TimeInterval?
+    var partial: Bool
 
     init(_ diagnosis: Diagnosis) {
+        partial = diagnosis.source.partial
         let build = diagnosis.build
         let metadata = build.metadata
         if let project = metadata.project, let id = metadata.buildId {
@@ -138,6 +140,7 @@ struct BuildHeadline {
         var line = parts.joined(separator: " ")
         let command = rootCause?.evidence.first?.command ?? failingCommand
         if let command { line += " (\(Formatting.commandHeadline(command, limit: 40, ellipsis: ellipsis)))" }
+        if partial { line += " [partial input]" }
         return Formatting.printable(line)
     }
 }

@@ -148,7 +148,7 @@ struct TextRenderer {
     private func logLine(_ line: NumberedLine, marker: String, numberWidth: Int, indent: String) -> String {
         let number = String(line.number)
         let padded = String(repeating: " ", count: max(numberWidth - number.count, 0)) + number
-        return trimmedToWidth("\(indent)\(marker) \(padded) | \(Formatting.printable(line.text))")
+        return trimmedToWidth(Formatting.trimTrailingSpaces("\(indent)\(marker) \(padded) | \(Formatting.printable(line.text))"))
     }
 
     /// A finding's title with its tags on the same line when they fit, else on the next.
