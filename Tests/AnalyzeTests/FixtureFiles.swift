@@ -65,8 +65,8 @@ enum FixtureFiles {
         try Analyze.diagnose(source(for: url), catalog: catalog.get())
     }
 
-    /// INTERIM: `InterimPlainLogSource` until Fetch's `LocalLogSource(path:)` is on main.
+    /// The reader `cbtriage analyze FILE` uses: gzip, export and JSON shapes detected from content.
     private static func source(for url: URL) -> LineSource {
-        InterimPlainLogSource(path: url.path)
+        LocalLogSource(path: url.path)
     }
 }

@@ -47,7 +47,7 @@ final class ConfigINIParserTests: XCTestCase {
             ("[]\n", 1, "empty section name"),
         ]
         for (text, line, reason) in cases {
-            let message = thrownMessage { _ = try INIParser.parse(text, path: "/home/u/.aws/config") }
+            let message = credentialErrorMessage { _ = try INIParser.parse(text, path: "/home/u/.aws/config") }
             XCTAssertTrue(message.hasPrefix("/home/u/.aws/config:\(line): "), message)
             XCTAssertTrue(message.contains(reason), message)
         }

@@ -19,7 +19,7 @@ final class ConfigSharedConfigTests: XCTestCase {
             """, credentialsText: """
             [dev]
             aws_access_key_id = CREDKEY
-            aws_secret_access_key = \(SecretMarker.secret)
+            aws_secret_access_key = \(CredentialSecretMarker.secret)
             [profile odd]
             aws_access_key_id = K
             """)
@@ -35,7 +35,7 @@ final class ConfigSharedConfigTests: XCTestCase {
     }
 
     func testFilesComeFromVariablesWithTildeExpandedOrTheDefaults() throws {
-        let home = try TemporaryHome()
+        let home = try CredentialTestHome()
         defer { home.cleanUp() }
         try home.config("[default]\nregion = us-east-2\n")
         try home.write("elsewhere/creds", "[default]\naws_access_key_id = ELSEWHERE\n")
@@ -54,14 +54,14 @@ final class ConfigSharedConfigTests: XCTestCase {
     }
 
     func testUnreadableAndMalformedFilesAreErrorsWithThePath() throws {
-        let home = try TemporaryHome()
+        let home = try CredentialTestHome()
         defer { home.cleanUp() }
         try home.config("[default]\nregion = us-east-1\nnot a setting\n")
-        let message = thrownMessage { _ = try SharedConfig.load(environment: home.environment()) }
+        let message = credentialErrorMessage { _ = try SharedConfig.load(environment: home.environment()) }
         XCTAssertEqual(message, "\(home.path)/.aws/config:3: expected 'key = value' or a [section] header")
 
         try FileManager.default.createDirectory(atPath: home.path + "/dir", withIntermediateDirectories: true)
-        let directoryMessage = thrownMessage {
+        let directoryMessage = credentialErrorMessage {
             _ = try SharedConfig.load(environment: home.environment(["AWS_SHARED_CREDENTIALS_FILE": home.path + "/dir"]))
         }
         XCTAssertTrue(directoryMessage.contains("cannot read AWS config file \(home.path)/dir"), directoryMessage)

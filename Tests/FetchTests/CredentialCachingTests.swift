@@ -3,14 +3,14 @@ import XCTest
 @testable import Fetch
 
 final class CredentialCachingTests: XCTestCase {
-    private func temporary(_ id: String, expiresIn seconds: TimeInterval, from clock: MovableClock) -> AWSCredentials {
-        AWSCredentials(accessKeyId: id, secretAccessKey: SecretMarker.secret, sessionToken: SecretMarker.token,
+    private func temporary(_ id: String, expiresIn seconds: TimeInterval, from clock: CredentialMovableClock) -> AWSCredentials {
+        AWSCredentials(accessKeyId: id, secretAccessKey: CredentialSecretMarker.secret, sessionToken: CredentialSecretMarker.token,
                        expiration: clock.now + seconds, source: "test")
     }
 
     func testLongTermCredentialsAreFetchedOnce() throws {
         var fetches = 0
-        let provider = CachingCredentialsProvider(now: { TestClock.start }) {
+        let provider = CachingCredentialsProvider(now: { CredentialTestClock.start }) {
             fetches += 1
             return AWSCredentials(accessKeyId: "AKIA", secretAccessKey: "s")
         }
@@ -19,7 +19,7 @@ final class CredentialCachingTests: XCTestCase {
     }
 
     func testRefreshFailureKeepsStillValidCredentialsButNotExpiredOnes() throws {
-        let clock = MovableClock()
+        let clock = CredentialMovableClock()
         var fail = false
         var fetches = 0
         let provider = CachingCredentialsProvider(now: { clock.now }) {
@@ -32,7 +32,7 @@ final class CredentialCachingTests: XCTestCase {
         clock.advance(400) // 200 s left: refresh is tried, fails, the old ones still work
         XCTAssertEqual(try provider.credentials().accessKeyId, "ASIA1")
         clock.advance(300) // past expiration
-        XCTAssertEqual(thrownMessage { _ = try provider.credentials() },
+        XCTAssertEqual(credentialErrorMessage { _ = try provider.credentials() },
                        "container credentials: the endpoint answered HTTP 500")
         fail = false
         XCTAssertEqual(try provider.credentials().accessKeyId, "ASIA4")
@@ -41,10 +41,10 @@ final class CredentialCachingTests: XCTestCase {
     func testConcurrentCallersShareOneFetch() {
         let counter = NSLock()
         var fetches = 0
-        let provider = CachingCredentialsProvider(now: { TestClock.start }) {
+        let provider = CachingCredentialsProvider(now: { CredentialTestClock.start }) {
             counter.lock(); fetches += 1; counter.unlock()
             Thread.sleep(forTimeInterval: 0.05)
-            return AWSCredentials(accessKeyId: "ASIA", secretAccessKey: "s", expiration: TestClock.start + 3600)
+            return AWSCredentials(accessKeyId: "ASIA", secretAccessKey: "s", expiration: CredentialTestClock.start + 3600)
         }
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
             XCTAssertEqual(try? provider.credentials().accessKeyId, "ASIA")

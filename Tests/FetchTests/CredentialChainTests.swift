@@ -3,10 +3,10 @@ import XCTest
 
 /// The order and rules of the default chain, with temporary HOMEs and a fake transport.
 final class CredentialChainTests: XCTestCase {
-    private var home: TemporaryHome!
+    private var home: CredentialTestHome!
 
     override func setUpWithError() throws {
-        home = try TemporaryHome()
+        home = try CredentialTestHome()
     }
 
     override func tearDown() {
@@ -14,7 +14,7 @@ final class CredentialChainTests: XCTestCase {
     }
 
     private func credentials(profile: String? = nil, _ variables: [String: String] = [:],
-                             transport: FakeTransport = FakeTransport { _ in throw FakeTransportError() }) throws -> AWSCredentials {
+                             transport: CredentialTestTransport = CredentialTestTransport { _ in throw CredentialTestTransportError() }) throws -> AWSCredentials {
         var all = variables
         all["AWS_REGION"] = all["AWS_REGION"] ?? "us-east-1"
         let settings = try AWSSettings.resolve(profile: profile, region: nil, endpointURL: nil, environment: home.environment(all))
@@ -23,19 +23,19 @@ final class CredentialChainTests: XCTestCase {
 
     func testEnvironmentComesFirst() throws {
         try home.credentials("[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = filesecret\n")
-        let found = try credentials(["AWS_ACCESS_KEY_ID": "ENVKEY", "AWS_SECRET_ACCESS_KEY": SecretMarker.secret,
-                                     "AWS_SESSION_TOKEN": SecretMarker.token])
+        let found = try credentials(["AWS_ACCESS_KEY_ID": "ENVKEY", "AWS_SECRET_ACCESS_KEY": CredentialSecretMarker.secret,
+                                     "AWS_SESSION_TOKEN": CredentialSecretMarker.token])
         XCTAssertEqual(found.accessKeyId, "ENVKEY")
-        XCTAssertEqual(found.secretAccessKey, SecretMarker.secret)
-        XCTAssertEqual(found.sessionToken, SecretMarker.token)
+        XCTAssertEqual(found.secretAccessKey, CredentialSecretMarker.secret)
+        XCTAssertEqual(found.sessionToken, CredentialSecretMarker.token)
         XCTAssertEqual(found.source, "environment")
-        SecretMarker.assertAbsent(String(describing: found))
+        CredentialSecretMarker.assertAbsent(String(describing: found))
     }
 
     func testKeyIdWithoutSecretIsAnErrorThatSaysWhichIsMissing() {
-        XCTAssertEqual(thrownMessage { _ = try credentials(["AWS_ACCESS_KEY_ID": "ENVKEY"]) },
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials(["AWS_ACCESS_KEY_ID": "ENVKEY"]) },
                        "AWS credentials in the environment are incomplete: AWS_SECRET_ACCESS_KEY is not set")
-        XCTAssertEqual(thrownMessage { _ = try credentials(["AWS_SECRET_ACCESS_KEY": SecretMarker.secret]) },
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials(["AWS_SECRET_ACCESS_KEY": CredentialSecretMarker.secret]) },
                        "AWS credentials in the environment are incomplete: AWS_ACCESS_KEY_ID is not set")
     }
 
@@ -61,18 +61,18 @@ final class CredentialChainTests: XCTestCase {
 
     func testPartialProfileKeys() throws {
         try home.credentials("[default]\naws_access_key_id = ONLYID\n")
-        XCTAssertEqual(thrownMessage { _ = try credentials() },
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials() },
                        "AWS profile 'default' has incomplete credentials: aws_secret_access_key is missing")
     }
 
     func testUnknownProfileIsAConfigError() throws {
-        let message = thrownMessage { _ = try credentials(profile: "nope") }
+        let message = credentialErrorMessage { _ = try credentials(profile: "nope") }
         XCTAssertEqual(message, "AWS profile 'nope' not found in \(home.path)/.aws/config or \(home.path)/.aws/credentials")
-        XCTAssertEqual(thrownMessage { _ = try credentials(["AWS_PROFILE": "nope"]) }, message)
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials(["AWS_PROFILE": "nope"]) }, message)
     }
 
     func testNothingFoundListsWhatWasTried() {
-        let message = thrownMessage { _ = try credentials() }
+        let message = credentialErrorMessage { _ = try credentials() }
         XCTAssertEqual(message, """
             no AWS credentials found; tried: environment variables, profile default (\(home.path)/.aws/credentials, \
             \(home.path)/.aws/config), web identity (AWS_WEB_IDENTITY_TOKEN_FILE), container endpoint \
@@ -82,10 +82,10 @@ final class CredentialChainTests: XCTestCase {
     }
 
     func testUnreachableInstanceMetadataEndsTheChainWithNoCredentials() throws {
-        let transport = FakeTransport { _ in throw FakeTransportError() }
+        let transport = CredentialTestTransport { _ in throw CredentialTestTransportError() }
         let settings = try AWSSettings.resolve(profile: nil, region: "us-east-1", endpointURL: nil,
                                                environment: home.environment(disableMetadata: false))
-        let message = thrownMessage { _ = try settings.credentialsProvider(transport: transport).credentials() }
+        let message = credentialErrorMessage { _ = try settings.credentialsProvider(transport: transport).credentials() }
         XCTAssertTrue(message.hasSuffix("EC2 instance metadata (no answer at http://169.254.169.254). Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile"), message)
         XCTAssertEqual(transport.requests.map(\.method), ["PUT"], "one attempt, then give up")
         XCTAssertEqual(transport.requests.first?.connectTimeout, 1)
@@ -93,7 +93,7 @@ final class CredentialChainTests: XCTestCase {
 
     func testNothingIsFetchedBeforeTheFirstCall() throws {
         try home.config("[default]\nrole_arn = arn:aws:iam::123456789012:role/r\ncredential_source = Ec2InstanceMetadata\n")
-        let transport = FakeTransport { _ in throw FakeTransportError() }
+        let transport = CredentialTestTransport { _ in throw CredentialTestTransportError() }
         let settings = try AWSSettings.resolve(profile: nil, region: "us-east-1", endpointURL: nil, environment: home.environment())
         _ = settings.credentialsProvider(transport: transport)
         XCTAssertTrue(transport.requests.isEmpty)
@@ -101,11 +101,11 @@ final class CredentialChainTests: XCTestCase {
 
     func testTemporaryEnvironmentCredentialsCarryTheirExpiration() throws {
         let found = try credentials(["AWS_ACCESS_KEY_ID": "ASIAENV", "AWS_SECRET_ACCESS_KEY": "s",
-                                     "AWS_CREDENTIAL_EXPIRATION": TestClock.iso(TestClock.start + 7200)])
-        XCTAssertEqual(found.expiration, TestClock.start + 7200)
-        XCTAssertEqual(thrownMessage {
+                                     "AWS_CREDENTIAL_EXPIRATION": CredentialTestClock.iso(CredentialTestClock.start + 7200)])
+        XCTAssertEqual(found.expiration, CredentialTestClock.start + 7200)
+        XCTAssertEqual(credentialErrorMessage {
             _ = try credentials(["AWS_ACCESS_KEY_ID": "ASIAENV", "AWS_SECRET_ACCESS_KEY": "s",
-                                 "AWS_CREDENTIAL_EXPIRATION": TestClock.iso(TestClock.start - 1)])
+                                 "AWS_CREDENTIAL_EXPIRATION": CredentialTestClock.iso(CredentialTestClock.start - 1)])
         }, "AWS credentials from environment have expired")
     }
 }

@@ -3,10 +3,10 @@ import XCTest
 
 /// IAM Identity Center profiles: the token cache `aws sso login` writes, and GetRoleCredentials.
 final class CredentialSSOTests: XCTestCase {
-    private var home: TemporaryHome!
+    private var home: CredentialTestHome!
 
     override func setUpWithError() throws {
-        home = try TemporaryHome()
+        home = try CredentialTestHome()
         try home.config("""
             [profile dev]
             sso_session = corp
@@ -33,33 +33,33 @@ final class CredentialSSOTests: XCTestCase {
 
     private func writeToken(_ fileStem: String, expiresAt: String) throws {
         try home.write(".aws/sso/cache/\(fileStem).json",
-                       #"{"startUrl": "https://x", "region": "eu-central-1", "accessToken": "\#(SecretMarker.authorization)", "expiresAt": "\#(expiresAt)"}"#)
+                       #"{"startUrl": "https://x", "region": "eu-central-1", "accessToken": "\#(CredentialSecretMarker.authorization)", "expiresAt": "\#(expiresAt)"}"#)
     }
 
-    private func credentials(_ profile: String, transport: FakeTransport) throws -> AWSCredentials {
+    private func credentials(_ profile: String, transport: CredentialTestTransport) throws -> AWSCredentials {
         try AWSSettings.resolve(profile: profile, region: "us-east-1", endpointURL: nil, environment: home.environment())
             .credentialsProvider(transport: transport).credentials()
     }
 
-    private let roleCredentials = FakeTransport { _ in
+    private let roleCredentials = CredentialTestTransport { _ in
         let json = """
-            {"roleCredentials": {"accessKeyId": "ASIASSO", "secretAccessKey": "\(SecretMarker.secret)",
-             "sessionToken": "\(SecretMarker.token)", "expiration": \(Int((TestClock.start + 3600).timeIntervalSince1970 * 1000))}}
+            {"roleCredentials": {"accessKeyId": "ASIASSO", "secretAccessKey": "\(CredentialSecretMarker.secret)",
+             "sessionToken": "\(CredentialSecretMarker.token)", "expiration": \(Int((CredentialTestClock.start + 3600).timeIntervalSince1970 * 1000))}}
             """
         return HTTPResponse(status: 200, body: Array(json.utf8))
     }
 
     func testSessionProfileUsesTheCachedTokenNamedBySHA1OfTheSessionName() throws {
         // sha1("corp"), as botocore names the cache file.
-        try writeToken("ee0bfd2552fbd840c02cc48b6e823320543c450f", expiresAt: TestClock.iso(TestClock.start + 600))
+        try writeToken("ee0bfd2552fbd840c02cc48b6e823320543c450f", expiresAt: CredentialTestClock.iso(CredentialTestClock.start + 600))
         let found = try credentials("dev", transport: roleCredentials)
         XCTAssertEqual(found.accessKeyId, "ASIASSO")
-        XCTAssertEqual(found.expiration, TestClock.start + 3600)
+        XCTAssertEqual(found.expiration, CredentialTestClock.start + 3600)
         XCTAssertEqual(found.source, "profile dev (IAM Identity Center)")
         let request = try XCTUnwrap(roleCredentials.requests.first)
         XCTAssertEqual(request.method, "GET")
         XCTAssertEqual(request.url, "https://portal.sso.eu-central-1.amazonaws.com/federation/credentials?account_id=123456789012&role_name=Developer")
-        XCTAssertEqual(request.header("x-amz-sso_bearer_token"), SecretMarker.authorization)
+        XCTAssertEqual(request.firstHeader(named: "x-amz-sso_bearer_token"), CredentialSecretMarker.authorization)
     }
 
     func testLegacyProfileHashesTheStartURLAndAcceptsTheOldExpiryFormat() throws {
@@ -71,24 +71,24 @@ final class CredentialSSOTests: XCTestCase {
 
     func testMissingExpiredOrRejectedTokensSayRunSSOLogin() throws {
         let cachePath = home.path + "/.aws/sso/cache/ee0bfd2552fbd840c02cc48b6e823320543c450f.json"
-        XCTAssertEqual(thrownMessage { _ = try credentials("dev", transport: roleCredentials) },
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials("dev", transport: roleCredentials) },
                        "AWS profile 'dev' (IAM Identity Center): no usable cached SSO token (\(cachePath)); run `aws sso login --profile dev`")
-        try writeToken("ee0bfd2552fbd840c02cc48b6e823320543c450f", expiresAt: TestClock.iso(TestClock.start - 1))
-        XCTAssertEqual(thrownMessage { _ = try credentials("dev", transport: roleCredentials) },
+        try writeToken("ee0bfd2552fbd840c02cc48b6e823320543c450f", expiresAt: CredentialTestClock.iso(CredentialTestClock.start - 1))
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials("dev", transport: roleCredentials) },
                        "AWS profile 'dev' (IAM Identity Center): the cached SSO token has expired; run `aws sso login --profile dev`")
         XCTAssertTrue(roleCredentials.requests.isEmpty)
 
-        try writeToken("ee0bfd2552fbd840c02cc48b6e823320543c450f", expiresAt: TestClock.iso(TestClock.start + 600))
-        let rejecting = FakeTransport { _ in HTTPResponse(status: 401, body: Array(#"{"message":"Session token not found or invalid"}"#.utf8)) }
-        XCTAssertEqual(thrownMessage { _ = try credentials("dev", transport: rejecting) },
+        try writeToken("ee0bfd2552fbd840c02cc48b6e823320543c450f", expiresAt: CredentialTestClock.iso(CredentialTestClock.start + 600))
+        let rejecting = CredentialTestTransport { _ in HTTPResponse(status: 401, body: Array(#"{"message":"Session token not found or invalid"}"#.utf8)) }
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials("dev", transport: rejecting) },
                        "AWS profile 'dev' (IAM Identity Center): the SSO session is no longer valid (HTTP 401); run `aws sso login --profile dev`")
     }
 
     func testIncompleteSSOSettingsAndLoginOnlyProfiles() {
-        XCTAssertEqual(thrownMessage { _ = try credentials("incomplete", transport: roleCredentials) },
+        XCTAssertEqual(credentialErrorMessage { _ = try credentials("incomplete", transport: roleCredentials) },
                        "AWS profile 'incomplete' (IAM Identity Center): missing sso_start_url, sso_region, sso_role_name; run `aws sso login --profile incomplete`")
         // A profile that only names a session (for `aws sso login`) holds no role: the chain goes on.
-        XCTAssertTrue(thrownMessage { _ = try credentials("loginonly", transport: roleCredentials) }
+        XCTAssertTrue(credentialErrorMessage { _ = try credentials("loginonly", transport: roleCredentials) }
             .hasPrefix("no AWS credentials found; tried: environment variables (ignored: --profile given), profile loginonly"))
     }
 }

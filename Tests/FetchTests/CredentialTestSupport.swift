@@ -3,7 +3,7 @@ import XCTest
 @testable import Fetch
 
 /// Marker values: if one of these shows up in a message, a secret leaked.
-enum SecretMarker {
+enum CredentialSecretMarker {
     static let secret = "SECRETMARKERsecretKEY0123456789"
     static let token = "TOKENMARKERsessionTOKEN0123456789"
     static let authorization = "AUTHMARKERcontainerTOKEN"
@@ -17,7 +17,7 @@ enum SecretMarker {
 }
 
 /// Records requests and answers them from a script; unit tests of the providers need no network.
-final class FakeTransport: HTTPTransport, @unchecked Sendable {
+final class CredentialTestTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [HTTPRequest] = []
     private let respond: (HTTPRequest) throws -> HTTPResponse
@@ -39,12 +39,12 @@ final class FakeTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-struct FakeTransportError: UserFacingError {
+struct CredentialTestTransportError: UserFacingError {
     var userMessage: String { "connection refused" }
 }
 
 /// A throwaway home directory with `.aws/config` and `.aws/credentials`, removed by `cleanUp()`.
-final class TemporaryHome {
+final class CredentialTestHome {
     let path: String
 
     init() throws {
@@ -66,7 +66,7 @@ final class TemporaryHome {
     func credentials(_ text: String) throws { try write(".aws/credentials", text) }
 
     /// An environment rooted here, with IMDS off unless a test turns it on, and a fixed clock.
-    func environment(_ variables: [String: String] = [:], now: Date = TestClock.start,
+    func environment(_ variables: [String: String] = [:], now: Date = CredentialTestClock.start,
                      disableMetadata: Bool = true) -> AWSEnvironment {
         var all = ["PATH": "/usr/bin:/bin"]
         if disableMetadata { all["AWS_EC2_METADATA_DISABLED"] = "true" }
@@ -79,7 +79,7 @@ final class TemporaryHome {
     }
 }
 
-enum TestClock {
+enum CredentialTestClock {
     /// 2026-11-25T12:00:00Z
     static let start = Date(timeIntervalSince1970: 1_795_608_000)
 
@@ -91,18 +91,18 @@ enum TestClock {
 }
 
 /// A clock tests can move forward.
-final class MovableClock: @unchecked Sendable {
+final class CredentialMovableClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
-    init(_ start: Date = TestClock.start) { current = start }
+    init(_ start: Date = CredentialTestClock.start) { current = start }
     var now: Date { lock.lock(); defer { lock.unlock() }; return current }
     func advance(_ seconds: TimeInterval) { lock.lock(); current += seconds; lock.unlock() }
 }
 
 /// An STS `AssumeRole`-style XML answer.
-func stsResponse(operation: String = "AssumeRole", accessKeyId: String = "ASIAASSUMED",
-                 secret: String = SecretMarker.secret, token: String = SecretMarker.token,
-                 expiration: Date = TestClock.start + 3600) -> HTTPResponse {
+func stsCredentialsResponse(operation: String = "AssumeRole", accessKeyId: String = "ASIAASSUMED",
+                 secret: String = CredentialSecretMarker.secret, token: String = CredentialSecretMarker.token,
+                 expiration: Date = CredentialTestClock.start + 3600) -> HTTPResponse {
     let xml = """
     <\(operation)Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
       <\(operation)Result>
@@ -110,7 +110,7 @@ func stsResponse(operation: String = "AssumeRole", accessKeyId: String = "ASIAAS
           <AccessKeyId>\(accessKeyId)</AccessKeyId>
           <SecretAccessKey>\(secret)</SecretAccessKey>
           <SessionToken>\(token)</SessionToken>
-          <Expiration>\(TestClock.iso(expiration))</Expiration>
+          <Expiration>\(CredentialTestClock.iso(expiration))</Expiration>
         </Credentials>
         <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/r/s</Arn></AssumedRoleUser>
       </\(operation)Result>
@@ -120,7 +120,7 @@ func stsResponse(operation: String = "AssumeRole", accessKeyId: String = "ASIAAS
 }
 
 /// The form fields of a query-protocol request body.
-func formFields(_ request: HTTPRequest) -> [String: String] {
+func stsFormFields(_ request: HTTPRequest) -> [String: String] {
     var fields: [String: String] = [:]
     for pair in String(decoding: request.body, as: UTF8.self).split(separator: "&") {
         let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
@@ -130,15 +130,15 @@ func formFields(_ request: HTTPRequest) -> [String: String] {
 }
 
 /// The user message of whatever `body` throws, failing the test when it does not throw.
-func thrownMessage(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> String {
+func credentialErrorMessage(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> String {
     do {
         try body()
         XCTFail("expected an error", file: file, line: line)
         return ""
     } catch let error as UserFacingError {
         let message = error.userMessage
-        SecretMarker.assertAbsent(message, file: file, line: line)
-        SecretMarker.assertAbsent(String(describing: error), file: file, line: line)
+        CredentialSecretMarker.assertAbsent(message, file: file, line: line)
+        CredentialSecretMarker.assertAbsent(String(describing: error), file: file, line: line)
         return message
     } catch {
         XCTFail("not a UserFacingError: \(error)", file: file, line: line)
@@ -148,7 +148,7 @@ func thrownMessage(file: StaticString = #filePath, line: UInt = #line, _ body: (
 
 extension HTTPRequest {
     /// The first header of that name, compared case-insensitively (test helper).
-    func header(_ name: String) -> String? {
+    func firstHeader(named name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }

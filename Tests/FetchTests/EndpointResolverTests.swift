@@ -61,11 +61,11 @@ final class EndpointResolverTests: XCTestCase {
             ("http://a b", "it contains white space"),
         ]
         for (value, reason) in cases {
-            let message = thrownMessage { _ = try EndpointResolver.validated(value, source: "AWS_ENDPOINT_URL") }
+            let message = credentialErrorMessage { _ = try EndpointResolver.validated(value, source: "AWS_ENDPOINT_URL") }
             XCTAssertEqual(message, "endpoint URL '\(value.trimmingCharacters(in: .whitespaces))' (from AWS_ENDPOINT_URL) is not usable: \(reason)")
         }
-        let userInfo = thrownMessage {
-            _ = try EndpointResolver.validated("https://user:\(SecretMarker.secret)@host", source: "AWS_ENDPOINT_URL")
+        let userInfo = credentialErrorMessage {
+            _ = try EndpointResolver.validated("https://user:\(CredentialSecretMarker.secret)@host", source: "AWS_ENDPOINT_URL")
         }
         XCTAssertTrue(userInfo.contains("user name or password"), userInfo)
     }

@@ -20,7 +20,7 @@ final class RegionResolverTests: XCTestCase {
     }
 
     func testMissingRegionSaysHowToSetOne() {
-        let message = thrownMessage {
+        let message = credentialErrorMessage {
             _ = try RegionResolver.resolve(flag: nil, environment: environment([:]), profileName: "default", profile: nil)
         }
         XCTAssertEqual(message, "no AWS region set: pass --region, set AWS_REGION, or add 'region = …' to profile 'default' in ~/.aws/config")
@@ -38,7 +38,7 @@ final class RegionResolverTests: XCTestCase {
     }
 
     func testImplausibleRegionNamesItsSource() {
-        let message = thrownMessage {
+        let message = credentialErrorMessage {
             _ = try RegionResolver.resolve(flag: nil, environment: self.environment(["AWS_REGION": "us-east-1a"]),
                                            profileName: "default", profile: nil)
         }

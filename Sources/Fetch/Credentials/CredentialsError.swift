@@ -11,7 +11,6 @@ public enum CredentialsError: UserFacingError, Equatable {
     case webIdentity(reason: String)
     case containerFailed(reason: String)
     case instanceMetadataFailed(reason: String)
-    case stsFailed(operation: String, status: Int, code: String, message: String)
     case badResponse(provider: String, reason: String)
     case expired(source: String)
     case noCredentials(tried: [String])
@@ -39,9 +38,6 @@ public enum CredentialsError: UserFacingError, Equatable {
             return "container credentials: \(reason)"
         case let .instanceMetadataFailed(reason):
             return "EC2 instance metadata credentials: \(reason)"
-        case let .stsFailed(operation, status, code, message):
-            let detail = message.isEmpty ? code : "\(code): \(message)"
-            return "STS \(operation) failed (HTTP \(status)): \(detail)"
         case let .badResponse(provider, reason):
             return "\(provider) returned unusable credentials: \(reason)"
         case let .expired(source):

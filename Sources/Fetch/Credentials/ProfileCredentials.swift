@@ -75,9 +75,7 @@ struct ProfileCredentials {
             externalId: profile["external_id"], durationSeconds: duration)
         let sts = context.sts
         let description = "profile \(name) (assume role \(roleArn))"
-        return context.caching {
-            try sts.assumeRole(parameters, sourceCredentials: try source.credentials(), source: description)
-        }
+        return context.caching { try sts.assumeRole(parameters, source: source, description: description) }
     }
 
     private func sourceProfileProvider(_ sourceName: String, parent: String, visited: [String]) throws -> CredentialsProvider {

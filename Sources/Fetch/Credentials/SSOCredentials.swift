@@ -53,7 +53,8 @@ struct SSOCredentials {
 
     func load() throws -> AWSCredentials {
         let token = try cachedAccessToken()
-        let query = "account_id=\(STSClient.percentEncode(accountId))&role_name=\(STSClient.percentEncode(roleName))"
+        let query = "account_id=\(SigV4Encoding.uriEncode(accountId.utf8, keepSlash: false))"
+            + "&role_name=\(SigV4Encoding.uriEncode(roleName.utf8, keepSlash: false))"
         let host = "portal.sso.\(ssoRegion).\(EndpointResolver.dnsSuffix(region: ssoRegion))"
         let request = HTTPRequest(method: "GET", url: "https://\(host)/federation/credentials?\(query)",
                                   headers: [HTTPHeader("x-amz-sso_bearer_token", token)],

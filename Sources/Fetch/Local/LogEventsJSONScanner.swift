@@ -245,8 +245,23 @@ final class LogEventsJSONScanner {
     /// Appends a Unicode scalar as UTF-8; clears a pending high surrogate (already accounted for).
     private func appendScalar(_ value: UInt32) throws {
         pendingHighSurrogate = nil
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        for unit in String(Character(scalar)).utf8 { try append(unit) }
+        let code = Unicode.Scalar(value)?.value ?? 0xFFFD
+        switch code {
+        case 0..<0x80:
+            try append(UInt8(code))
+        case 0x80..<0x800:
+            try append(UInt8(0xC0 | code >> 6))
+            try append(UInt8(0x80 | code & 0x3F))
+        case 0x800..<0x10000:
+            try append(UInt8(0xE0 | code >> 12))
+            try append(UInt8(0x80 | code >> 6 & 0x3F))
+            try append(UInt8(0x80 | code & 0x3F))
+        default:
+            try append(UInt8(0xF0 | code >> 18))
+            try append(UInt8(0x80 | code >> 12 & 0x3F))
+            try append(UInt8(0x80 | code >> 6 & 0x3F))
+            try append(UInt8(0x80 | code & 0x3F))
+        }
     }
 
     private func append(_ byte: UInt8) throws {
