@@ -79,6 +79,12 @@ enum ErrorClassifier {
         case let error as AWSError:
             return authenticationCodes.contains(error.code) || error.status == 401 || error.status == 403
                 ? .permissionDenied : .serviceUnavailable
+        case let error as CodeBuildError:
+            if case .invalidBuildIdentifier = error { return .usage }
+            // A build or project that is not there, or a build whose log cannot be reached from here.
+            return .unreadableInput
+        case is CloudWatchLogsError:
+            return .unreadableInput
         case is CredentialsError:
             return .permissionDenied
         case let error as ConfigError:

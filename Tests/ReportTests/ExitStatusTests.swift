@@ -34,6 +34,9 @@ final class ExitStatusTests: XCTestCase {
         var throttled = denied
         throttled.code = "ThrottlingException"
         XCTAssertEqual(ErrorClassifier.status(for: throttled), .serviceUnavailable)
+        XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.unknownBuild(id: "p:1")), .unreadableInput)
+        XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.invalidBuildIdentifier("x")), .usage)
+        XCTAssertEqual(ErrorClassifier.status(for: CloudWatchLogsError.logGroupNotFound(group: "g")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: CommandFailure(status: .partialInput)), .partialInput)
         struct Unknown: Error {}
         XCTAssertEqual(ErrorClassifier.status(for: Unknown()), .internalError)
