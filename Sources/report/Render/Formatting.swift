@@ -14,6 +14,9 @@ enum Formatting {
         return "\(whole / 3600)h \(pad2((whole / 60) % 60))m"
     }
 
+    /// `1 line`, `2 lines`.
+    static func count(_ value: Int, _ noun: String) -> String { value == 1 ? "1 \(noun)" : "\(value) \(noun)s" }
+
     static func percent(_ confidence: Double) -> String {
         "\(Int((min(max(confidence, 0), 1) * 100).rounded()))%"
     }

@@ -35,7 +35,7 @@ struct TextRenderer {
         if metadata.buildId != nil || metadata.project != nil { facts.append("input \(diagnosis.source.name)") }
         if let version = metadata.sourceVersion { facts.append("source \(version)") }
         if let start = metadata.startTime { facts.append("started \(ISOTime.format(start))") }
-        facts.append("\(diagnosis.source.linesRead) lines (\(diagnosis.source.shape.rawValue))")
+        facts.append("\(Formatting.count(diagnosis.source.linesRead, "line")) (\(diagnosis.source.shape.rawValue))")
         for line in Formatting.joinWrapped(facts.map(Formatting.printable), separator: "  |  ", width: settings.width) {
             lines.append(style.dim(trimmedToWidth(line)))
         }
