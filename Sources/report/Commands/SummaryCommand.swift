@@ -2,7 +2,8 @@ import Analyze
 import ArgumentParser
 import Foundation
 
-/// `cbtriage summary PATH...`: a digest over many builds (each log one build).
+/// `cbtriage summary PATH...`: a digest over many builds (each log one build), or
+/// `cbtriage summary --project P --since 24h`: the same digest over CodeBuild builds from AWS.
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
@@ -11,12 +12,37 @@ struct SummaryCommand: ParsableCommand {
             Every log found under PATH is one build. With --baseline, failure kinds not seen in the baseline \
             logs are listed as new. A build that cannot be read is listed as such and does not stop the others.
 
+            With --project (repeatable), builds come from CodeBuild: those started in --since DURATION (up to \
+            now) or --start/--end. Every failed build (FAILED, FAULT, TIMED_OUT, STOPPED) is diagnosed from its \
+            CloudWatch Logs log; --include-succeeded diagnoses SUCCEEDED builds too. Failure kinds not seen in \
+            the previous window of the same length are listed as new.
+
             \(ExitStatus.helpText)
             """
     )
 
     @Argument(help: "Log files or directories of logs.")
     var paths: [String] = []
+
+    @Option(name: .customLong("project"), help: "A CodeBuild project to summarise from AWS; repeatable.")
+    var projects: [String] = []
+
+    @Option(help: "AWS: builds started within this age, up to now (90m, 24h, 7d, 2w).")
+    var since: String?
+
+    @Option(help: "AWS: start of the window (2024-03-06T10:00:00Z or 2024-03-06); with --end.")
+    var start: String?
+
+    @Option(help: "AWS: end of the window (exclusive); with --start.")
+    var end: String?
+
+    @Flag(name: .customLong("include-succeeded"), help: "AWS: also diagnose builds CodeBuild calls SUCCEEDED.")
+    var includeSucceeded = false
+
+    @Option(help: "AWS: builds diagnosed at once (1-\(SummaryCommand.maxJobs)).")
+    var jobs = 4
+
+    @OptionGroup var aws: AWSOptions
 
     @Option(help: "Logs of an earlier period (file or directory) to find new failure kinds against.")
     var baseline: String?
@@ -30,9 +56,16 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
+    /// More parallel builds than this mostly buys throttling from CodeBuild and CloudWatch Logs.
+    static let maxJobs = 16
+
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one log file or directory.") }
+        guard projects.isEmpty else { return try validateAWS() }
+        if paths.isEmpty { throw ValidationError("Name at least one log file or directory, or --project.") }
         if paths.contains("-") { throw ValidationError("summary reads files and directories, not stdin.") }
+        let awsOnly = since != nil || start != nil || end != nil || includeSucceeded || aws.region != nil
+            || aws.profile != nil || aws.endpointURL != nil || aws.verbose
+        if awsOnly { throw ValidationError("--since, --start, --end, --include-succeeded and the AWS options need --project.") }
     }
 
     func run() throws {
@@ -42,6 +75,7 @@ struct SummaryCommand: ParsableCommand {
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: 0, now: Date())
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles)
+        guard projects.isEmpty else { return try runAWS(catalog: catalog, settings: settings) }
         let current = analyse(paths, catalog: catalog, progress: "analysing")
         var baselineDiagnoses: [Diagnosis]?
         var statuses = current.statuses

@@ -12,6 +12,22 @@ struct TimeWindow: Equatable {
 
     func contains(_ date: Date) -> Bool { date >= start && date < end }
 
+    /// `--since D` (the window ending `now`) or `--start T --end T`; nil and a reason when the pair is wrong.
+    static func resolve(since: String?, start: String?, end: String?, now: Date) -> Result<TimeWindow, WindowChoiceError> {
+        switch (since, start, end) {
+        case (let since?, nil, nil):
+            guard let length = parseDuration(since) else { return .failure(.badDuration(since)) }
+            return .success(TimeWindow(start: now.addingTimeInterval(-length), end: now))
+        case (nil, let start?, let end?):
+            guard let from = parseTime(start) else { return .failure(.badTime(start)) }
+            guard let to = parseTime(end) else { return .failure(.badTime(end)) }
+            guard from < to else { return .failure(.emptyWindow) }
+            return .success(TimeWindow(start: from, end: to))
+        default:
+            return .failure(.choice)
+        }
+    }
+
     /// `90m`, `24h`, `7d`, `2w`: a positive count and a unit.
     static func parseDuration(_ text: String) -> TimeInterval? {
         guard let unit = text.last, let count = Double(text.dropLast()), count > 0, count.isFinite else { return nil }
@@ -34,5 +50,22 @@ struct TimeWindow: Equatable {
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withFullDate]
         return formatter.date(from: text)
+    }
+}
+
+/// Why `--since` / `--start` / `--end` do not make a window (a usage error).
+enum WindowChoiceError: Error, Equatable, CustomStringConvertible {
+    case choice
+    case badDuration(String)
+    case badTime(String)
+    case emptyWindow
+
+    var description: String {
+        switch self {
+        case .choice: return "give --since DURATION, or both --start TIME and --end TIME"
+        case .badDuration(let text): return "--since \(text): expected a count and a unit, like 90m, 24h, 7d or 2w"
+        case .badTime(let text): return "\(text): expected an ISO-8601 time (2024-03-06T10:00:00Z) or a date (2024-03-06)"
+        case .emptyWindow: return "--start must be before --end"
+        }
     }
 }
