@@ -15,10 +15,22 @@ final class SeededMoto {
         var secretAccessKey: String
     }
 
+    /// A build seeded for `summary --project`: its log is `Fixtures/logs/<fixture>.log`, or none at all.
+    struct SummaryBuild: Decodable {
+        var buildId: String
+        var fixture: String?
+    }
+
+    struct SummarySeed: Decodable {
+        var projects: [String: [SummaryBuild]]
+        var missingLogBuildId: String
+    }
+
     struct Manifest: Decodable {
         var project: String
         var streams: [String: Stream]
         var credentials: Credentials
+        var summary: SummarySeed
     }
 
     struct SetupError: Error, CustomStringConvertible {

@@ -119,6 +119,41 @@ def create_project(codebuild, name):
     )
 
 
+# For `cbtriage summary --project`: two projects whose builds' logs are fixture logs with a known root cause
+# (Fixtures/logs/<name>.log, raw text), plus one build in the first project whose log stream never existed.
+SUMMARY_PROJECTS = {
+    "summary-a": ["pytest-failure-after-noise", "javac-compilation-error", "dockerhub-rate-limit"],
+    "summary-b": ["junit-failure-older-agent", "success-node-service"],
+}
+FIXTURE_LOGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "Fixtures", "logs")
+
+
+def seed_summary(codebuild, logs):
+    """Creates SUMMARY_PROJECTS; returns their builds (id and fixture) and the id of the build with no log."""
+    projects = {}
+    missing_log = None
+    for project, fixtures in SUMMARY_PROJECTS.items():
+        create_project(codebuild, project)
+        group = f"/aws/codebuild/{project}"
+        logs.create_log_group(logGroupName=group)
+        builds = []
+        for fixture in fixtures:
+            build_id = codebuild.start_build(projectName=project)["build"]["id"]
+            with open(os.path.join(FIXTURE_LOGS, f"{fixture}.log"), encoding="utf-8") as log:
+                # CloudWatch Logs refuses empty messages; CodeBuild drops blank lines the same way.
+                messages = [line for line in log.read().splitlines() if line.strip()]
+            stream = build_id.split(":", 1)[1]
+            logs.create_log_stream(logGroupName=group, logStreamName=stream)
+            put_events(logs, group, stream, messages)
+            builds.append({"buildId": build_id, "fixture": fixture})
+        if missing_log is None:
+            # Started, but its stream is never created: what a deleted log stream looks like.
+            missing_log = codebuild.start_build(projectName=project)["build"]["id"]
+            builds.append({"buildId": missing_log, "fixture": None})
+        projects[project] = builds
+    return {"projects": projects, "missingLogBuildId": missing_log}
+
+
 def enable_auth(endpoint, session):
     iam = session.client("iam", endpoint_url=endpoint)
     iam.create_user(UserName="cbtriage-tester")
@@ -170,7 +205,7 @@ def main():
         streams[name] = {"buildId": build_id, "group": group, "stream": stream,
                          "events": len(messages), "putCalls": calls}
 
-    manifest = {"project": args.project, "streams": streams}
+    manifest = {"project": args.project, "streams": streams, "summary": seed_summary(codebuild, logs)}
     if args.enable_auth:
         manifest["credentials"] = enable_auth(args.endpoint, session)
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as out:
