@@ -6,7 +6,8 @@ enum BoundedWork {
     static func map<Input, Output>(_ inputs: [Input], limit: Int,
                                    progress: ((Int) -> Void)? = nil,
                                    _ job: @escaping (Input) -> Output) -> [Output] {
-        let workers = Array(repeating: (), count: max(1, min(limit, inputs.count)))
+        // One thread per slot; the threads need no state of their own.
+        let workers: [Void] = Array(repeating: (), count: max(1, min(limit, inputs.count)))
         return map(inputs, workers: workers, progress: progress) { _, input in job(input) }
     }
 
