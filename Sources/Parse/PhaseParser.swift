@@ -1,13 +1,38 @@
 import Fetch
+import Foundation
 
 /// Splits a CodeBuild log into phases and commands, line by line, in bounded memory.
 ///
 /// Feed every line to `consume(_:)` in order, then call `finish()` once. Each line is handed on
-/// to the sink with its `LineContext` before the next is read.
-/// PLACEHOLDER: the real agent-line recogniser lands with the Parse work.
+/// to the sink with its `LineContext` before `consume` returns. Agent lines are recognised by
+/// byte comparison; only the few structural ones become `String`s.
+///
+/// - A line belongs to the phase most recently entered (also after that phase completed, until
+///   the next one starts); lines before any phase have no phase.
+/// - A command's output is the non-agent lines after its `Running command` until the next agent
+///   line that ends it or replaces it (`Running command`, `Command did not exit successfully`,
+///   `Phase complete`, `Entering phase`).
+/// - A log that starts mid-phase gets a phase named `UNKNOWN` for its first lines, renamed when a
+///   `Phase complete: NAME` line names it.
 public final class PhaseParser {
+    /// Name of a phase whose start is not in the log.
+    public static let unknownPhaseName = "UNKNOWN"
+    /// Longest command text kept (a long script keeps its first part).
+    static let maxCommandText = 4096
+
     private let sink: BuildEventSink?
+    private var console = ConsoleColumn()
+    private var phases: [Phase] = []
+    private var phaseCompleted: [Bool] = []
+    private var currentPhase: Int?
+    private var currentCommand: CommandPosition?
+    /// The current command is still producing output.
+    private var commandRunning = false
+    private var continuation: ShellContinuation?
     private var lines = 0
+    private var firstLineNumber: Int?
+    private var sawBuildStart = false
+    private var sawStructureBeforeStart = false
 
     public init(sink: BuildEventSink?) {
         self.sink = sink
@@ -15,10 +40,170 @@ public final class PhaseParser {
 
     public func consume(_ line: LogLine) {
         lines += 1
-        sink?.consume(line, context: LineContext())
+        if firstLineNumber == nil { firstLineNumber = line.number }
+        let bytes = line.bytes
+        let textOffset = console.textOffset(bytes)
+        var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhase.map { phases[$0].name },
+                                  command: commandRunning ? currentCommand : nil, messageOffset: textOffset)
+
+        if let prefix = AgentPrefix.parse(bytes, at: textOffset) {
+            continuation = nil
+            context.isAgentLine = true
+            context.messageOffset = prefix.messageOffset
+            apply(AgentMessage.classify(bytes, at: prefix.messageOffset), line: line.number, time: prefix.date,
+                  context: &context)
+        } else if continuation != nil, let position = currentCommand {
+            // More of a multi-line command, printed by the agent: not output.
+            continueCommand(at: position, with: ByteMatching.text(bytes, from: textOffset))
+            context.isAgentLine = true
+        } else if commandRunning, let position = currentCommand {
+            if phases[position.phase].commands[position.command].outputFirstLine == nil {
+                phases[position.phase].commands[position.command].outputFirstLine = line.number
+            }
+            phases[position.phase].commands[position.command].outputLastLine = line.number
+        }
+        if let index = currentPhase { phases[index].lastLine = line.number }
+        sink?.consume(line, context: context)
     }
 
     public func finish() -> BuildModel {
-        BuildModel(totalLines: lines)
+        var model = BuildModel(phases: phases, totalLines: lines)
+        model.firstFailingPhase = phases.firstIndex { $0.status.isFailure }
+        outer: for (phaseIndex, phase) in phases.enumerated() {
+            for (commandIndex, command) in phase.commands.enumerated() where command.failed {
+                model.firstFailingCommand = CommandPosition(phase: phaseIndex, command: commandIndex)
+                break outer
+            }
+        }
+        model.startsMidBuild = sawStructureBeforeStart
+        model.endsAbruptly = phaseCompleted.last == false
+        model.status = BuildStatusRule.derive(phases: phases, firstFailingPhase: model.firstFailingPhase,
+                                              endsAbruptly: model.endsAbruptly)
+        return model
+    }
+
+    // MARK: agent lines
+
+    private func apply(_ message: AgentMessage, line: Int, time: Date?, context: inout LineContext) {
+        switch message {
+        case .buildStart:
+            sawBuildStart = true
+        case .phaseIs(let name):
+            if name == "DOWNLOAD_SOURCE" { sawBuildStart = true }
+            if currentPhase.map({ phases[$0].name }) != name { startPhase(name, line: line, time: time) }
+        case .enteringPhase(let name):
+            noteStructure()
+            startPhase(name, line: line, time: time)
+        case .runningCommand(let text):
+            noteStructure()
+            startCommand(text, line: line, time: time)
+        case .commandFailed(let text, let exitStatus):
+            noteStructure()
+            if currentCommand == nil {
+                // The command started before the log did.
+                startCommand(text, line: line, time: nil)
+            }
+            if let position = currentCommand {
+                phases[position.phase].commands[position.command].exitStatus = exitStatus
+                context.command = position
+            }
+            commandRunning = false
+        case .phaseComplete(let name, let status):
+            noteStructure()
+            completePhase(name, status: status, line: line, time: time)
+        case .phaseContext(let code, let message):
+            if let index = currentPhase {
+                phases[index].contextCode = code
+                phases[index].contextMessage = message
+            }
+        case .other:
+            break
+        }
+        context.phaseIndex = currentPhase
+        context.phaseName = currentPhase.map { phases[$0].name }
+        switch message {
+        case .runningCommand: context.command = currentCommand
+        case .commandFailed: break
+        default: context.command = nil
+        }
+    }
+
+    private func noteStructure() {
+        if !sawBuildStart { sawStructureBeforeStart = true }
+    }
+
+    private func startPhase(_ name: String, line: Int, time: Date?) {
+        endCommand(succeeded: false)
+        phases.append(Phase(name: name, startTime: time, firstLine: line, lastLine: line))
+        phaseCompleted.append(false)
+        currentPhase = phases.count - 1
+        currentCommand = nil
+    }
+
+    /// The phase that lines belong to now, created as `UNKNOWN` when the log started inside one.
+    private func phaseForStructure(line: Int) -> Int {
+        if let currentPhase { return currentPhase }
+        phases.append(Phase(name: Self.unknownPhaseName, firstLine: firstLineNumber ?? line, lastLine: line))
+        phaseCompleted.append(false)
+        currentPhase = phases.count - 1
+        return phases.count - 1
+    }
+
+    private func startCommand(_ text: String, line: Int, time: Date?) {
+        // The phase went on to another command: the previous one did not fail.
+        endCommand(succeeded: true)
+        let phase = phaseForStructure(line: line)
+        let command = Command(text: String(decoding: text.utf8.prefix(Self.maxCommandText), as: UTF8.self), line: line, startTime: time)
+        phases[phase].commands.append(command)
+        currentCommand = CommandPosition(phase: phase, command: phases[phase].commands.count - 1)
+        commandRunning = true
+        var shell = ShellContinuation()
+        shell.add(text)
+        continuation = shell.isOpen ? shell : nil
+    }
+
+    private func continueCommand(at position: CommandPosition, with text: String) {
+        continuation?.add(text)
+        if continuation?.isOpen != true { continuation = nil }
+        var command = phases[position.phase].commands[position.command]
+        if command.text.utf8.count < Self.maxCommandText {
+            command.text += "\n" + text
+            phases[position.phase].commands[position.command] = command
+        }
+    }
+
+    /// Ends the current command's output; `succeeded` settles an unknown exit status as 0.
+    private func endCommand(succeeded: Bool) {
+        if succeeded, commandRunning, let position = currentCommand,
+           phases[position.phase].commands[position.command].exitStatus == nil {
+            phases[position.phase].commands[position.command].exitStatus = 0
+        }
+        commandRunning = false
+        continuation = nil
+    }
+
+    private func completePhase(_ name: String, status: PhaseStatus, line: Int, time: Date?) {
+        let index: Int
+        if let currentPhase, phases[currentPhase].name == name || phases[currentPhase].name == Self.unknownPhaseName {
+            index = currentPhase
+        } else if currentPhase == nil {
+            index = phaseForStructure(line: line)
+        } else {
+            // Completion of a phase whose start is not where we are: a phase of its own.
+            startPhase(name, line: line, time: nil)
+            index = phases.count - 1
+            phases[index].startTime = nil
+        }
+        phases[index].name = name
+        phases[index].status = status
+        phases[index].endTime = time
+        phaseCompleted[index] = true
+        endCommand(succeeded: status == .succeeded)
+        // Commands of a successful phase all exited 0.
+        if status == .succeeded {
+            for commandIndex in phases[index].commands.indices where phases[index].commands[commandIndex].exitStatus == nil {
+                phases[index].commands[commandIndex].exitStatus = 0
+            }
+        }
     }
 }

@@ -1,0 +1,44 @@
+/// The line-number column that a copy from the CodeBuild console adds (`12 | text`, or `12<TAB>text`).
+///
+/// Decided once, on the first non-empty line: a log whose first line has the column is a console
+/// copy, and the column is then stripped from every line that has it. A log whose first line has
+/// none is never stripped, so output that happens to look like `12 | let x = 1` (a compiler's code
+/// excerpt) stays intact in a plain log.
+struct ConsoleColumn {
+    private enum Mode { case undecided, absent, present }
+    private var mode = Mode.undecided
+
+    /// Where the line's own text starts.
+    mutating func textOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        switch mode {
+        case .absent:
+            return 0
+        case .present:
+            return Self.columnWidth(bytes) ?? 0
+        case .undecided:
+            guard !bytes.isEmpty else { return 0 }
+            if let width = Self.columnWidth(bytes) {
+                mode = .present
+                return width
+            }
+            mode = .absent
+            return 0
+        }
+    }
+
+    /// Width of a leading `  12 | `, `12 |`, `12|` or `12\t` column, or nil.
+    static func columnWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+        let digitsStart = index
+        while index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+        let digitCount = index - digitsStart
+        guard digitCount >= 1 && digitCount <= 9, index < bytes.count else { return nil }
+        if bytes[index] == 0x09 { return index + 1 }
+        while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "|") else { return nil }
+        index += 1
+        if index < bytes.count && bytes[index] == 0x20 { index += 1 }
+        return index
+    }
+}
