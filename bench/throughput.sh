@@ -4,6 +4,7 @@
 #
 #   bench/throughput.sh                 # 256 MiB, 5 runs each
 #   MB=1024 RUNS=3 bench/throughput.sh
+#   LIBRARY=0 bench/throughput.sh      # skip the release XCTest (it rebuilds with testing enabled)
 #
 # Until `cbtriage analyze` is wired, the script also reports the library path (LocalLogSource ->
 # PhaseParser) through the ParseThroughputTests XCTest in release mode (it prints MB/s; it asserts
@@ -98,6 +99,10 @@ row "cbtriage analyze (plain)" "$PEER" "$BIN" analyze "$PLAIN"
 row "zcat | wc -l (gzip)" "" sh -c "zcat '$GZIP' | wc -l"; PEER=$LAST_CPU
 row "cbtriage analyze (gzip)" "$PEER" "$BIN" analyze "$GZIP"
 
+if [[ "${LIBRARY:-1}" == 0 ]]; then
+    echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 echo "== library path (XCTest ParseThroughputTests, release): LocalLogSource -> PhaseParser, no sink"
 for input in "$PLAIN" "$GZIP"; do
     CBT_BENCH_LOG="$input" swift test -c release --scratch-path "$SCRATCH" --filter ParseThroughputTests 2>&1 \
