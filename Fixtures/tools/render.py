@@ -27,7 +27,8 @@ Template syntax (one directive per line):
   %phase-fail CODE | msg    the current phase failed with a context code (no command)
   %upload file ...          UPLOAD_ARTIFACTS succeeded with these files (none: report discovery only)
   %upload-missing file ...  UPLOAD_ARTIFACTS failed: no matching artifact paths found
-  \\literal                 a tool output line that starts with one of the characters above
+  \\                        an empty tool output line (a plain empty line is one too)
+  \\@… \\%… \\~… \\#…         a tool output line that starts with one of the directive characters
   anything else             a tool output line, verbatim (ANSI escapes written as \\x1b are decoded)
 """
 import datetime as dt
@@ -256,8 +257,8 @@ def render_template(path):
             else:
                 raise SystemExit(f"{path}: unknown directive %{directive}")
         else:
-            if line.startswith("\\"):
-                line = line[1:]
+            if line == "\\" or (line[:1] == "\\" and line[1:2] in "@~%#\\"):
+                line = line[1:]  # an escaped empty line or directive character; "\x1b…" is not an escape
             renderer.out_line(line.replace("\\x1b", "\x1b"))
     for target, output_options in outputs:
         write_output(os.path.join(ROOT, target), renderer.lines, output_options)

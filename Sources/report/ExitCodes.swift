@@ -1,4 +1,6 @@
+import Analyze
 import ArgumentParser
+import Fetch
 import Foundation
 
 /// Every exit status cbtriage uses, decided here and only here. Lower modules throw typed errors and
@@ -6,7 +8,7 @@ import Foundation
 enum ExitStatus: Int32, CaseIterable {
     /// The analysis ran, whatever it found.
     case ok = 0
-    /// `--fail-on SEVERITY` or `--fail-on-any` matched a finding.
+    /// `--fail-on SEVERITY` or `--fail-on-any` matched a finding; `rules test`: an example failed.
     case failOnMatched = 1
     /// The analysis ran but some input was only partly read (truncated or corrupt gzip, a failed page).
     case partialInput = 2
@@ -44,7 +46,7 @@ enum ExitStatus: Int32, CaseIterable {
     static let helpText = """
         Exit status:
           0   the analysis ran (whatever it found)
-          1   --fail-on / --fail-on-any matched a finding
+          1   --fail-on / --fail-on-any matched a finding; rules test: an example failed
           2   the analysis ran but some input was partial (truncated gzip, a failed page)
           64  usage error
           66  an input could not be read (missing file, permission, empty directory)
@@ -54,21 +56,56 @@ enum ExitStatus: Int32, CaseIterable {
         """
 }
 
-/// Maps an error thrown anywhere below `report` to an exit status. New error types are added here as the
-/// modules that define them land; anything unknown that still speaks to the user is an internal error.
+/// Maps an error thrown anywhere below `report` to an exit status. Each module's error type is named
+/// here; anything unknown that still speaks to the user is an internal error.
 enum ErrorClassifier {
     static func status(for error: Error) -> ExitStatus {
         switch error {
-        case let error as InputError:
-            return error.exitStatus
-        case is WebhookError:
-            return .serviceUnavailable
         case let error as CommandFailure:
             return error.status
+        case let error as InputError:
+            return error.exitStatus
+        case is LocalInputError:
+            return .unreadableInput
+        case is OutputFileError:
+            // The file the user asked us to write could not be: like an input we cannot open.
+            return .unreadableInput
+        case let error as RuleFileError:
+            // A rule file that is not there is an unreadable input; one that is there but wrong is a usage error.
+            return error.line == nil && error.problem.hasPrefix("cannot read") ? .unreadableInput : .usage
+        case is CatalogError:
+            // Only a user's rule can be wrong at run time: the built-in catalog is compiled in every test run.
+            return .usage
+        case let error as AWSError:
+            return authenticationCodes.contains(error.code) || error.status == 401 || error.status == 403
+                ? .permissionDenied : .serviceUnavailable
+        case let error as CodeBuildError:
+            if case .invalidBuildIdentifier = error { return .usage }
+            // A build or project that is not there, or a build whose log cannot be reached from here.
+            return .unreadableInput
+        case is CloudWatchLogsError:
+            return .unreadableInput
+        case is CredentialsError:
+            return .permissionDenied
+        case let error as ConfigError:
+            switch error {
+            case .unreadableFile: return .unreadableInput
+            default: return .usage
+            }
+        case is HTTPError, is WebhookError:
+            return .serviceUnavailable
         default:
             return .internalError
         }
     }
+
+    /// AWS error codes that mean "who you are" or "what you may do" was refused.
+    static let authenticationCodes: Set<String> = [
+        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedException",
+        "UnrecognizedClientException", "InvalidClientTokenId", "SignatureDoesNotMatch", "IncompleteSignature",
+        "InvalidSignatureException", "MissingAuthenticationToken", "AuthFailure", "ExpiredToken",
+        "ExpiredTokenException", "TokenRefreshRequired",
+    ]
 }
 
 /// An exit status decided by a command after it printed its report (`--fail-on`, partial input, an

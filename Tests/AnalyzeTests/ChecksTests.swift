@@ -93,3 +93,17 @@ final class ChecksTests: XCTestCase {
         XCTAssertTrue(rules.contains { $0.category == .credentialLeak && $0.severity == .critical })
     }
 }
+
+final class RuleSetLoadingTests: XCTestCase {
+    func testFullBuiltinSetCompilesWithCheckRulesStayingChecks() throws {
+        let set = try RuleSet.loading(userRuleFiles: [repositoryRoot.appendingPathComponent("docs/examples/my-rules.yaml").path])
+        XCTAssertTrue(set.rules.contains { $0.id == "ecr-uri-unset-variable" })
+        XCTAssertTrue(set.rules.contains { $0.id == "flaky-integration-db" })
+        XCTAssertEqual(set.overridden, [])
+        let catalog = try CompiledCatalog(rules: set.rules)
+        let build = ScriptedBuild()
+        // A valid registry: as a pattern rule the check's bare `.dkr.ecr` literal would have fired.
+        build.output("The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/app]")
+        XCTAssertEqual(build.diagnose(catalog).0.findings, [])
+    }
+}

@@ -1,3 +1,5 @@
+import Analyze
+import Fetch
 @testable import report
 import XCTest
 
@@ -14,10 +16,27 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(ExitStatus.strongest([.serviceUnavailable, .permissionDenied]), .permissionDenied)
     }
 
-    func testInputErrorsMapToTheirStatus() {
-        XCTAssertEqual(ErrorClassifier.status(for: InputError.notFound(path: "x")), .unreadableInput)
-        XCTAssertEqual(ErrorClassifier.status(for: InputError.emptyDirectory(path: "d")), .unreadableInput)
+    func testEachModulesErrorsMapToTheirStatus() {
+        XCTAssertEqual(ErrorClassifier.status(for: LocalInputError.notFound(path: "x")), .unreadableInput)
+        XCTAssertEqual(ErrorClassifier.status(for: LocalInputError.directoryHasNoLogs(path: "d")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: InputError.unknownRule(id: "nope")), .usage)
+        XCTAssertEqual(ErrorClassifier.status(for: RuleFileError(file: "r.yaml", line: 3, column: 1, problem: "bad")), .usage)
+        XCTAssertEqual(ErrorClassifier.status(for: RuleFileError(file: "r.yaml", problem: "cannot read the rule file (gone)")),
+                       .unreadableInput)
+        XCTAssertEqual(ErrorClassifier.status(for: CatalogError.duplicateId("a")), .usage)
+        XCTAssertEqual(ErrorClassifier.status(for: HTTPError.connectFailed(host: "h", port: 443)), .serviceUnavailable)
+        XCTAssertEqual(ErrorClassifier.status(for: WebhookError.rejected(status: 404, detail: nil)), .serviceUnavailable)
+        XCTAssertEqual(ErrorClassifier.status(for: CredentialsError.noCredentials(tried: ["environment"])), .permissionDenied)
+        XCTAssertEqual(ErrorClassifier.status(for: ConfigError.profileNotFound(profile: "p", searched: [])), .usage)
+        let denied = AWSError(code: "AccessDeniedException", message: "no", status: 400, service: .cloudWatchLogs,
+                              operation: "GetLogEvents", region: "us-east-1")
+        XCTAssertEqual(ErrorClassifier.status(for: denied), .permissionDenied)
+        var throttled = denied
+        throttled.code = "ThrottlingException"
+        XCTAssertEqual(ErrorClassifier.status(for: throttled), .serviceUnavailable)
+        XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.unknownBuild(id: "p:1")), .unreadableInput)
+        XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.invalidBuildIdentifier("x")), .usage)
+        XCTAssertEqual(ErrorClassifier.status(for: CloudWatchLogsError.logGroupNotFound(group: "g")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: CommandFailure(status: .partialInput)), .partialInput)
         struct Unknown: Error {}
         XCTAssertEqual(ErrorClassifier.status(for: Unknown()), .internalError)

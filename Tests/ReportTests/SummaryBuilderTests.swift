@@ -65,7 +65,7 @@ final class SummaryBuilderTests: XCTestCase {
         XCTAssertEqual(summary.buildsAnalysed, 1)
         XCTAssertEqual(summary.buildsFailed, 0)
         XCTAssertEqual(summary.unreadable.count, 1)
-        XCTAssertTrue(SummaryTextRenderer(settings: RenderSettings()).render(summary).contains("bad.gz: bad.gz: not gzip"))
+        XCTAssertTrue(SummaryTextRenderer(settings: RenderSettings()).render(summary).contains("\n  bad.gz: not gzip\n"))
     }
 
     func testSummaryGoldenInEveryFormat() {

@@ -3,10 +3,12 @@
 public enum BuiltinCatalog {
     public static let rules: [Rule] = [
         // ECR and registry authentication
+        .dockerCredentialHelperFailed,
         .dockerLoginEmptyPassword,
         .ecrAuthTokenExpired,
         .ecrNoBasicAuthCredentials,
         .registryLoginUnauthorized,
+        .registryPushAccessDenied,
         // Registry URI
         .invalidImageReference,
         .registryHostNotFound,

@@ -62,11 +62,11 @@ public final class Analyzer: BuildEventSink {
             } else if context.command != currentCommand {
                 updateCommandScope(for: context.command)
             }
-            collectCandidates(message)
+            let looksLikeError = collectCandidates(message)
             if !candidates.isEmpty {
                 evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
             }
-            if !context.isAgentLine, !insideKey, catalog.errorWords.containsAny(message) {
+            if looksLikeError, !context.isAgentLine, !insideKey {
                 keepErrorLine(NumberedLine(number: line.number, text: String(decoding: display, as: UTF8.self)),
                               context: context)
             }
@@ -76,16 +76,23 @@ public final class Analyzer: BuildEventSink {
 
     // MARK: - Candidates
 
-    private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) {
+    /// Fills `candidates` with the rules and checks to evaluate; returns whether the line holds an
+    /// error-looking word.
+    private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) -> Bool {
         candidates.removeAll(keepingCapacity: true)
         let serial = lineSerial
+        let errorWord = catalog.errorWordValue
+        var looksLikeError = false
         if catalog.usesPrefilter {
             catalog.matcher.scan(message) { value in
-                if seenOnLine[value] != serial {
+                if value == errorWord {
+                    looksLikeError = true
+                } else if seenOnLine[value] != serial {
                     seenOnLine[value] = serial
                     candidates.append(value)
                 }
             }
+            return looksLikeError
         } else {
             // Reference path: every rule whose literal is present by a naive search, every check.
             for (index, rule) in catalog.compiled.enumerated()
@@ -93,6 +100,7 @@ public final class Analyzer: BuildEventSink {
                 candidates.append(index)
             }
             for offset in catalog.checks.indices { candidates.append(catalog.compiled.count + offset) }
+            return catalog.errorWords.containsAny(message)
         }
     }
 
@@ -136,7 +144,8 @@ public final class Analyzer: BuildEventSink {
 
     private func inScope(_ rule: CompiledRule, _ index: Int, _ context: LineContext) -> Bool {
         if !rule.phases.isEmpty {
-            guard let phase = context.phaseName, rule.phases.contains(phase.uppercased()) else { return false }
+            // Phase names arrive as the agent prints them (upper case); the rule's were upper-cased once.
+            guard let phase = context.phaseName, rule.phases.contains(phase) else { return false }
         }
         if rule.commandRegex != nil, !commandScopeMatches[index] { return false }
         return true
@@ -161,8 +170,13 @@ public final class Analyzer: BuildEventSink {
     private func record(slot: Int, captures: [String: String], line: LogLine, context: LineContext,
                         display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
         var state = states[slot] ?? FindingState()
+        // Leave no second reference behind, so the arrays inside are mutated in place, not copied per hit.
+        states[slot] = nil
         // One line counts once per rule, however many literals or check verdicts it produced.
-        if state.occurrences > 0, state.lastLine == line.number { return }
+        if state.occurrences > 0, state.lastLine == line.number {
+            states[slot] = state
+            return
+        }
         state.occurrences += 1
         state.firstLine = min(state.firstLine, line.number)
         state.lastLine = line.number

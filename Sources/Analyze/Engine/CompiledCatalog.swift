@@ -52,9 +52,12 @@ public final class CompiledCatalog {
     public let usesPrefilter: Bool
 
     let compiled: [CompiledRule]
-    /// Values below `rules.count` are rule indexes; `rules.count + k` selects `checks[k]`.
+    /// Values below `rules.count` are rule indexes; `rules.count + k` selects `checks[k]`;
+    /// `errorWordValue` marks an error-looking word.
     let matcher: LiteralMatcher
-    /// Finds error-looking words for the unclassified fallback.
+    /// The matcher value that marks an error-looking word (for the unclassified fallback).
+    let errorWordValue: Int
+    /// The error-looking words alone, for the prefilter-off path.
     let errorWords: LiteralMatcher
     /// Every rule a finding can come from: pattern rules, then each check's rules.
     let reportableRules: [Rule]
@@ -65,8 +68,12 @@ public final class CompiledCatalog {
     }
 
     public init(rules: [Rule], checks: [CheckKind], usesPrefilter: Bool = true) throws {
+        // A check's own rule passed in with the pattern rules (e.g. a full `rules list` set) stays the
+        // check's: as a pattern rule it would fire on its bare literal. Any other rule with a check
+        // rule's id replaces that check rule (a user's override).
+        let checkRules = checks.flatMap(\.rules)
+        let rules = rules.filter { !checkRules.contains($0) }
         self.rules = rules
-        // A pattern rule with a check rule's id replaces it (a user's override).
         let patternIds = Set(rules.map(\.id))
         let checks = checks.compactMap { $0.excluding(patternIds) }
         self.checks = checks
@@ -89,6 +96,9 @@ public final class CompiledCatalog {
                 patterns.append(.init(literal, caseInsensitive: true, value: rules.count + offset))
             }
         }
+        // Error-looking words ride in the same automaton, so the unclassified fallback costs no extra pass.
+        errorWordValue = rules.count + checks.count
+        for word in ErrorWords.all { patterns.append(.init(word, caseInsensitive: true, value: errorWordValue)) }
         self.compiled = compiled
         matcher = LiteralMatcher(patterns: patterns)
         errorWords = LiteralMatcher(patterns: ErrorWords.all.map { .init($0, caseInsensitive: true, value: 0) })

@@ -7,7 +7,7 @@ public enum RulesDocument {
     public static let regenerateCommand = "UPDATE_RULES_DOC=1 swift test --filter RulesDocTests"
 
     /// Every rule a diagnosis can report: the built-in catalog, then the checks.
-    public static var allBuiltinRules: [Rule] { BuiltinCatalog.rules + CheckKind.builtinRules }
+    public static var allBuiltinRules: [Rule] { RuleSet.builtinRules }
 
     public static func markdown(rules: [Rule] = allBuiltinRules) -> String {
         var out = "<!-- Generated from the rule catalog; do not edit. Regenerate: \(regenerateCommand) -->\n"

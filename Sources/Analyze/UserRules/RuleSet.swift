@@ -4,6 +4,16 @@ public struct RuleSet: Equatable {
     /// Ids of built-in rules that a user's rule replaced, in catalog order.
     public var overridden: [String]
 
+    /// Every built-in rule: the catalog's, then the checks' (ECR URIs, login vs push, leaked passwords).
+    public static var builtinRules: [Rule] { BuiltinCatalog.rules + CheckKind.builtinRules }
+
+    /// The built-in rules with the users' rule files laid over them, in file order. Pass `rules` to
+    /// `CompiledCatalog(rules:)` (check rules in it stay checks) and list them for `rules list`.
+    public static func loading(userRuleFiles: [String]) throws -> RuleSet {
+        let user = try userRuleFiles.flatMap { try RuleFile.load(path: $0) }
+        return merging(builtin: builtinRules, user: user)
+    }
+
     /// Users' rules replace built-ins with the same id (in the built-in's place, so ranking ties stay
     /// stable); the others are appended in file order. A later user rule replaces an earlier one.
     public static func merging(builtin: [Rule], user: [Rule]) -> RuleSet {

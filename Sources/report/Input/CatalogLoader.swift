@@ -1,13 +1,11 @@
 import Analyze
 
-/// The rules a run uses: the built-in catalog, overridden by id by the user's `--rules` files.
+/// The rules a run uses: the built-in catalog, overridden by id by the user's `--rules` files
+/// (later files win over earlier ones).
 enum CatalogLoader {
     static func rules(userRuleFiles: [String]) throws -> [Rule] {
-        guard userRuleFiles.isEmpty else {
-            // Wired to Analyze's RuleFile/RuleSet when the engine lands on main.
-            throw InputError.rulesFile(path: userRuleFiles[0], reason: "user rule files are not supported by this build yet")
-        }
-        return BuiltinCatalog.rules
+        let user = try userRuleFiles.flatMap { try RuleFile.load(path: $0) }
+        return RuleSet.merging(builtin: BuiltinCatalog.rules, user: user).rules
     }
 
     static func compiled(userRuleFiles: [String]) throws -> CompiledCatalog {

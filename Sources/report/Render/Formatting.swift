@@ -14,6 +14,9 @@ enum Formatting {
         return "\(whole / 3600)h \(pad2((whole / 60) % 60))m"
     }
 
+    /// `1 line`, `2 lines`.
+    static func count(_ value: Int, _ noun: String) -> String { value == 1 ? "1 \(noun)" : "\(value) \(noun)s" }
+
     static func percent(_ confidence: Double) -> String {
         "\(Int((min(max(confidence, 0), 1) * 100).rounded()))%"
     }
@@ -104,8 +107,10 @@ struct BuildHeadline {
     var failingPhase: String?
     var failingCommand: String?
     var duration: TimeInterval?
+    var partial: Bool
 
     init(_ diagnosis: Diagnosis) {
+        partial = diagnosis.source.partial
         let build = diagnosis.build
         let metadata = build.metadata
         if let project = metadata.project, let id = metadata.buildId {
@@ -138,6 +143,7 @@ struct BuildHeadline {
         var line = parts.joined(separator: " ")
         let command = rootCause?.evidence.first?.command ?? failingCommand
         if let command { line += " (\(Formatting.commandHeadline(command, limit: 40, ellipsis: ellipsis)))" }
+        if partial { line += " [partial input]" }
         return Formatting.printable(line)
     }
 }

@@ -6,6 +6,9 @@ import Parse
 struct UnreadableInput: Equatable {
     var name: String
     var message: String
+
+    /// The message, led by the input's name unless the message already starts with it.
+    var describedWithName: String { message.hasPrefix(name) ? message : "\(name): \(message)" }
 }
 
 /// The machine-readable report: always one envelope `{schemaVersion, generatedAt, builds, unreadable}`,

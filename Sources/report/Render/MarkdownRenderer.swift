@@ -53,7 +53,7 @@ struct MarkdownRenderer {
         if let duration = Formatting.duration(BuildHeadline(diagnosis).duration) { items.append("duration \(duration)") }
         if let version = metadata.sourceVersion { items.append("source `\(Self.code(version))`") }
         if let start = metadata.startTime { items.append("started \(ISOTime.format(start))") }
-        items.append("input `\(Self.code(diagnosis.source.name))`, \(diagnosis.source.linesRead) lines")
+        items.append("input `\(Self.code(diagnosis.source.name))`, \(Formatting.count(diagnosis.source.linesRead, "line"))")
         var lines = [items.joined(separator: " · ")]
         if let url = metadata.consoleURL { lines.append("[Open in the CodeBuild console](\(url))") }
         return lines + [""]

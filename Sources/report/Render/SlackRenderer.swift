@@ -34,7 +34,7 @@ struct SlackRenderer {
             blocks.append(Self.section("*Unreadable inputs*\n" + list.joined(separator: "\n")))
         }
         let fallback = diagnoses.map { BuildHeadline($0).quietLine(rootCause: $0.rootCause, ellipsis: "…") }
-            + unreadable.map { "\($0.name): \($0.message)" }
+            + unreadable.map(\.describedWithName)
         return Self.message(fallback: fallback.joined(separator: "\n"), blocks: blocks)
     }
 

@@ -17,7 +17,7 @@ struct SummaryMarkdownRenderer {
         out += groups("Failures by category", summary.categories)
         out += groups("Failures by rule", summary.rules)
         if let newKinds = summary.newFailureKinds {
-            out += ["#### New since the previous window", ""]
+            out += [summary.windowStart == nil ? "#### New since the baseline" : "#### New since the previous window", ""]
             out += newKinds.isEmpty ? ["None."] : newKinds.map { "- `\($0.key)`: \(MarkdownRenderer.inline($0.title)) (\($0.count))" }
             out.append("")
         }

@@ -27,7 +27,8 @@ struct SummarySlackRenderer {
         }
         if let newKinds = summary.newFailureKinds, !newKinds.isEmpty {
             let rows = newKinds.map { "• `\($0.key)`: \(SlackRenderer.escape($0.title)) (\($0.count))" }
-            blocks.append(SlackRenderer.section(":new: *New since the previous window*\n" + rows.joined(separator: "\n")))
+            let heading = summary.windowStart == nil ? "New since the baseline" : "New since the previous window"
+            blocks.append(SlackRenderer.section(":new: *\(heading)*\n" + rows.joined(separator: "\n")))
         }
         if !summary.phases.isEmpty {
             let rows = summary.phases.prefix(5).map {

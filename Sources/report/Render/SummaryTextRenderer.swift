@@ -19,7 +19,7 @@ struct SummaryTextRenderer {
         lines += groups("Failures by category", summary.categories)
         lines += groups("Failures by rule", summary.rules)
         if let newKinds = summary.newFailureKinds {
-            lines.append(style.bold("New since the previous window"))
+            lines.append(style.bold(summary.windowStart == nil ? "New since the baseline" : "New since the previous window"))
             lines += newKinds.isEmpty ? ["  none"] : newKinds.map { "  " + style.yellow("\($0.key)") + ": \($0.title) (\($0.count))" }
             lines.append("")
         }
@@ -37,7 +37,7 @@ struct SummaryTextRenderer {
         }
         if !summary.unreadable.isEmpty {
             lines.append(style.boldRed("Unreadable (\(summary.unreadable.count))"))
-            lines += summary.unreadable.map { "  " + Formatting.trim(Formatting.printable("\($0.name): \($0.message)"), to: settings.width - 2) }
+            lines += summary.unreadable.map { "  " + Formatting.trim(Formatting.printable($0.describedWithName), to: settings.width - 2) }
             lines.append("")
         }
         while lines.last == "" { lines.removeLast() }
@@ -61,9 +61,10 @@ struct SummaryTextRenderer {
             return [group.key, "\(group.count)", Formatting.percent(group.share), seen]
         }
         lines += table(rows)
+        if groups.contains(where: { !$0.examples.isEmpty }) { lines.append("  " + style.dim("Examples")) }
         for group in groups where !group.examples.isEmpty {
             let examples = group.examples.joined(separator: ", ")
-            lines.append(style.dim(Formatting.trim(Formatting.printable("  \(group.key) e.g. \(examples)"), to: settings.width)))
+            lines.append(style.dim(Formatting.trim(Formatting.printable("    \(group.key): \(examples)"), to: settings.width)))
         }
         return lines + [""]
     }
@@ -76,7 +77,8 @@ struct SummaryTextRenderer {
             let cells = row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }
-            return Formatting.trim(Formatting.printable("  " + cells.joined(separator: "  ")), to: settings.width)
+            let line = Formatting.trimTrailingSpaces("  " + cells.joined(separator: "  "))
+            return Formatting.trim(Formatting.printable(line), to: settings.width)
         }
     }
 }

@@ -35,7 +35,7 @@ struct TextRenderer {
         if metadata.buildId != nil || metadata.project != nil { facts.append("input \(diagnosis.source.name)") }
         if let version = metadata.sourceVersion { facts.append("source \(version)") }
         if let start = metadata.startTime { facts.append("started \(ISOTime.format(start))") }
-        facts.append("\(diagnosis.source.linesRead) lines (\(diagnosis.source.shape.rawValue))")
+        facts.append("\(Formatting.count(diagnosis.source.linesRead, "line")) (\(diagnosis.source.shape.rawValue))")
         for line in Formatting.joinWrapped(facts.map(Formatting.printable), separator: "  |  ", width: settings.width) {
             lines.append(style.dim(trimmedToWidth(line)))
         }
@@ -148,7 +148,7 @@ struct TextRenderer {
     private func logLine(_ line: NumberedLine, marker: String, numberWidth: Int, indent: String) -> String {
         let number = String(line.number)
         let padded = String(repeating: " ", count: max(numberWidth - number.count, 0)) + number
-        return trimmedToWidth("\(indent)\(marker) \(padded) | \(Formatting.printable(line.text))")
+        return trimmedToWidth(Formatting.trimTrailingSpaces("\(indent)\(marker) \(padded) | \(Formatting.printable(line.text))"))
     }
 
     /// A finding's title with its tags on the same line when they fit, else on the next.

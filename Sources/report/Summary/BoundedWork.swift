@@ -7,38 +7,59 @@ enum BoundedWork {
                                    progress: ((Int) -> Void)? = nil,
                                    _ job: @escaping (Input) -> Output) -> [Output] {
         guard !inputs.isEmpty else { return [] }
-        let lock = NSLock()
-        var results = [Output?](repeating: nil, count: inputs.count)
-        var next = 0
-        var done = 0
-        let workers = max(1, min(limit, inputs.count))
+        let queue = WorkQueue<Output>(count: inputs.count)
+        let group = DispatchGroup()
         // Real threads, not concurrentPerform: the jobs block on the network, and concurrentPerform
         // would run no more of them at once than there are cores.
-        do {
-            let group = DispatchGroup()
-            for _ in 0..<workers {
-                group.enter()
-                let thread = Thread {
-                    defer { group.leave() }
-                    while true {
-                        lock.lock()
-                        let index = next
-                        next += 1
-                        lock.unlock()
-                        guard index < inputs.count else { return }
-                        let output = job(inputs[index])
-                        lock.lock()
-                        results[index] = output
-                        done += 1
-                        let finished = done
-                        lock.unlock()
-                        progress?(finished)
-                    }
+        for _ in 0..<max(1, min(limit, inputs.count)) {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                while let index = queue.take() {
+                    let finished = queue.store(job(inputs[index]), at: index)
+                    progress?(finished)
                 }
-                thread.start()
-            }
-            group.wait()
+            }.start()
         }
-        return results.compactMap { $0 }
+        group.wait()
+        return queue.results()
+    }
+}
+
+/// The shared state of one `BoundedWork.map`, touched only under its lock.
+private final class WorkQueue<Output>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0
+    private var done = 0
+    private var slots: [Output?]
+
+    init(count: Int) {
+        self.count = count
+        slots = Array(repeating: nil, count: count)
+    }
+
+    /// The next index to work on, or nil when every job is taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores a result; returns how many are done.
+    func store(_ output: Output, at index: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = output
+        done += 1
+        return done
+    }
+
+    func results() -> [Output] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

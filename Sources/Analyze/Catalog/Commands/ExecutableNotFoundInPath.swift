@@ -1,5 +1,6 @@
 // wording: Go's os/exec LookPath error as Docker and other Go tools print it ("exec: \"NAME\": executable
-// file not found in $PATH").
+// file not found in $PATH"). A failing Docker credential helper reports the same inside "error getting
+// credentials" (docker-credential-helper-failed), so those lines are left to that rule.
 extension Rule {
     static let executableNotFoundInPath = Rule(
         id: "executable-not-found-in-path",
@@ -7,7 +8,7 @@ extension Rule {
         title: "Executable not found in the container or tool PATH",
         severity: .error,
         literals: ["executable file not found in $PATH"],
-        regex: #"exec: "(?<command>[^"]+)": executable file not found in \$PATH"#,
+        regex: #"^(?!.*error getting credentials).*?exec: "(?<command>[^"]+)": executable file not found in \$PATH"#,
         explanation: """
             A Go program (often `docker run` starting a container, or a tool shelling out) could not find \
             `{{command}}` on its PATH: the image has no such binary, or the entrypoint/command names it wrongly.
@@ -26,6 +27,7 @@ extension Rule {
         nonTriggering: [
             #"""
             ============================== 12 passed in 1.02s ==============================
+            Error response from daemon: Get "https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/": error getting credentials - err: exit status 1, out: `exec: "docker-credential-ecr-login": executable file not found in $PATH`
             """#,
         ]
     )

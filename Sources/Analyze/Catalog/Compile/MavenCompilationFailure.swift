@@ -9,6 +9,7 @@ extension Rule {
         severity: .error,
         literals: ["COMPILATION ERROR", "Compilation failure"],
         regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"\[ERROR\] (?:COMPILATION ERROR :?$|Failed to execute goal org\.apache\.maven\.plugins:maven-compiler-plugin:\S+ \((?<execution>[\w-]+)\) on project (?<project>[\w.-]+): Compilation failure)"#,
+        isGenericSymptom: true,
         explanation: """
             Maven's compiler plugin failed in project `{{project}}`; the `[ERROR] <file>.java:[line,col]` lines \
             above it name the errors.

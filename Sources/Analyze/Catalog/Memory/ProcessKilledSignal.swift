@@ -5,7 +5,7 @@ extension Rule {
         id: "process-killed-signal",
         category: .outOfMemory,
         title: "A process was killed (likely out of memory)",
-        severity: .warning,
+        severity: .error,
         literals: ["Killed", "signal: killed"],
         regex: #"(?:^Killed$|^(?:/\S+: line \d+: +)?\d+ Killed\s+\S.*$|fatal error: Killed signal terminated program (?<program>\S+)|(?:^|: )signal: killed$)"#,
         explanation: """

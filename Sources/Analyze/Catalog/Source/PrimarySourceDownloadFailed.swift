@@ -1,6 +1,7 @@
 // wording: CodeBuild agent when DOWNLOAD_SOURCE fails ("CLIENT_ERROR: authorization failed for primary
 // source and source version SHA", "authentication required for ...", "repository not found for ...",
-// "AccessDenied: Access Denied status code: 403 ... for primary source and source version arn:aws:s3:::...").
+// "AccessDenied: Access Denied" then a tab-indented "status code: 403, request id: ..., host id: ... for primary
+// source and source version arn:aws:s3:::..." continuation line, quoted in public CodePipeline write-ups).
 extension Rule {
     static let primarySourceDownloadFailed = Rule(
         id: "primary-source-download-failed",
@@ -8,7 +9,7 @@ extension Rule {
         title: "CodeBuild could not download the source",
         severity: .error,
         literals: ["for primary source"],
-        regex: #"^(?:Phase context status code: )?(?:CLIENT_ERROR:? (?:Message: )?)?(?<reason>\S.*?) for primary source(?: and source version (?<version>\S+))?"#,
+        regex: #"^\s*(?:Phase context status code: )?(?:CLIENT_ERROR:? (?:Message: )?)?(?<reason>\S.*?) for primary source(?: and source version (?<version>\S+))?"#,
         explanation: """
             CodeBuild failed to fetch the project's source before any buildspec command ran: {{reason}} \
             (source version {{version}}). For GitHub/Bitbucket/GitLab this means the OAuth token, personal \
@@ -31,6 +32,11 @@ extension Rule {
             #"""
             [Container] 2024/03/06 10:00:01.000000 Waiting for DOWNLOAD_SOURCE
             ↓ [Container] 2024/03/06 10:00:02.000000 Phase context status code: CLIENT_ERROR Message: repository not found for primary source and source version refs/heads/main
+            """#,
+            #"""
+            [Container] 2024/07/30 02:15:02.411032 Phase complete: DOWNLOAD_SOURCE State: FAILED
+            [Container] 2024/07/30 02:15:02.419308 Phase context status code: CLIENT_ERROR Message: AccessDenied: Access Denied
+            ↓ 	status code: 403, request id: JTJFZ0RRWKYAXPSG, host id: iPEceWnPJzZ7LqpiQ7rNzkqyHOdJgc48K7qYLth5qX2vFceAqadG32R8r7BpmtqUCts6DK1gmPYz1bI3AY/Q0X= for primary source and source version arn:aws:s3:::codepipeline-us-east-1-123456789012/web-api-pipeline/SourceArti/Xk2Lm9p
             """#,
         ],
         nonTriggering: [

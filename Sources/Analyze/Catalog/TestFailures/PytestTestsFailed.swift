@@ -1,16 +1,17 @@
 // wording: pytest's final summary line ("==== 2 failed, 40 passed in 3.21s ====", "=== 1 failed, 3 passed,
-// 1 warning in 0.12s ===") and its short test summary ("FAILED tests/test_x.py::test_y - AssertionError").
+// 1 warning in 0.12s ===") and its short test summary lines ("FAILED tests/test_x.py::test_y - AssertionError"),
+// which name the failing tests.
 extension Rule {
     static let pytestTestsFailed = Rule(
         id: "pytest-tests-failed",
         category: .testFailure,
         title: "Python tests failed (pytest)",
         severity: .error,
-        literals: [" failed"],
-        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"=+ (?:.*, )?(?<failed>[1-9]\d*) failed\b.* in [\d.]+s(?: \([\d:]+\))? =+$"#,
+        literals: [" failed", "FAILED "],
+        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"(?:=+ (?:.*, )?(?<failed>[1-9]\d*) failed\b.* in [\d.]+s(?: \([\d:]+\))? =+$|FAILED (?<test>\S+::\S+)(?: - (?<reason>.+))?$)"#,
         explanation: """
-            pytest reported {{failed}} failed test(s); the `FAILED <file>::<test>` lines in the short test \
-            summary above name them.
+            pytest reported failing tests (the `FAILED <file>::<test>` lines of the short test summary name \
+            them, e.g. `{{test}}`: {{reason}}).
             """,
         remediation: """
             Run `python -m pytest -x -q` locally with the same Python version and dependencies, fix the \
@@ -23,7 +24,7 @@ extension Rule {
             tests/test_orders.py::test_total PASSED
             tests/test_orders.py::test_discount FAILED
             =========================== short test summary info ============================
-            FAILED tests/test_orders.py::test_discount - AssertionError: assert 90 == 85
+            ↓ FAILED tests/test_orders.py::test_discount - AssertionError: assert 90 == 85
             ↓ ========================= 1 failed, 41 passed in 3.21s =========================
             """#,
         ],

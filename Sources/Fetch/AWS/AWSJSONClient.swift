@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+
+/// Signed AWS calls over an `HTTPTransport`: JSON 1.1 for CloudWatch Logs and CodeBuild, the query
+/// protocol for STS, with the SDKs' standard retries and clock-skew correction.
+///
+/// Thread-safe: the only mutable state is the clock offset, behind a lock; concurrency of the
+/// requests themselves is whatever the transport allows.
+/// Verbose log lines carry method, host, target, status, AWS error code, attempt and duration only:
+/// never a header value, a body or a credential.
+public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Sendable {
+    public let region: String
+    private let endpoint: (AWSService) -> String
+    private let credentials: CredentialsProvider
+    private let transport: HTTPTransport
+    private let clock: () -> Date
+    private let sleeper: (Double) -> Void
+    private let retry: RetryPolicy
+    private let log: ((String) -> Void)?
+
+    private let lock = NSLock()
+    private var offset: Double = 0
+
+    /// `endpoint` gives the base URL per service (`https://logs.us-east-1.amazonaws.com`, or a
+    /// custom `http://127.0.0.1:5000`); `clock` and `sleeper` are injected for tests.
+    public init(region: String, endpoint: @escaping (AWSService) -> String, credentials: CredentialsProvider,
+                transport: HTTPTransport, clock: @escaping () -> Date = Date.init,
+                sleeper: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+                retry: RetryPolicy = .standard, log: ((String) -> Void)? = nil) {
+        self.region = region
+        self.endpoint = endpoint
+        self.credentials = credentials
+        self.transport = transport
+        self.clock = clock
+        self.sleeper = sleeper
+        self.retry = retry
+        self.log = log
+    }
+
+    /// Seconds added to the local clock when signing, learned from a skewed server `Date`.
+    public var clockOffset: Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return offset
+    }
+
+    public func callJSON(service: AWSService, operation: String, body: [UInt8]) throws -> [UInt8] {
+        guard let prefix = service.targetPrefix else {
+            throw AWSClientError.protocolMismatch(service: service, operation: operation)
+        }
+        let target = "\(prefix).\(operation)"
+        return try call(service: service, operation: operation, logLabel: target, body: body, headers: [
+            HTTPHeader("Content-Type", "application/x-amz-json-1.1"),
+            HTTPHeader("X-Amz-Target", target),
+        ])
+    }
+
+    public func callQuery(service: AWSService, parameters: [(String, String)]) throws -> [UInt8] {
+        guard let action = parameters.first(where: { $0.0 == "Action" })?.1, !action.isEmpty else {
+            throw AWSClientError.missingAction(service: service)
+        }
+        return try call(service: service, operation: action, logLabel: "Action=\(action)",
+                        body: AWSQueryBody.encode(parameters),
+                        headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
+    }
+
+    // MARK: - One call, several attempts
+
+    private func call(service: AWSService, operation: String, logLabel: String, body: [UInt8],
+                      headers: [HTTPHeader]) throws -> [UInt8] {
+        let url = Self.baseURL(endpoint(service))
+        guard let parts = URLParts(url) else { throw HTTPError.invalidURL }
+        var attempt = 0
+        var correctedSkew = false
+        while true {
+            attempt += 1
+            let current = try credentials.credentials()
+            var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+            SigV4Signer(credentials: current, region: region, service: service.signingName)
+                .sign(&request, date: clock().addingTimeInterval(clockOffset))
+
+            let started = DispatchTime.now().uptimeNanoseconds
+            let response: HTTPResponse
+            do {
+                response = try transport.send(request)
+            } catch let error as HTTPError {
+                let label = "POST \(parts.hostHeader) \(logLabel) -> \(error.userMessage) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+                if error.isTransient && attempt < retry.maxAttempts {
+                    let delay = retry.backoff(afterAttempt: attempt)
+                    log?(label + "; retrying in \(Self.seconds(delay)) s")
+                    sleeper(delay)
+                    continue
+                }
+                log?(label)
+                throw error
+            }
+
+            if (200..<300).contains(response.status) {
+                log?("POST \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))")
+                return response.body
+            }
+
+            var error = AWSErrorDecoder.decode(response, service: service, operation: operation, region: region,
+                                               secrets: [current.secretAccessKey, current.sessionToken ?? ""])
+            error.attempts = attempt
+            let label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) \(error.code.isEmpty ? "-" : error.code) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+
+            if error.mayBeClockSkew, !correctedSkew, let skew = measuredSkew(response) {
+                // Re-sign with the server's time; this retry is extra and happens at most once per call.
+                correctedSkew = true
+                setOffset(skew)
+                attempt -= 1
+                log?(label + "; local clock is \(Self.seconds(abs(skew))) s off the server's Date, re-signing")
+                continue
+            }
+            if RetryPolicy.isRetryable(error) && attempt < retry.maxAttempts {
+                let delay = retry.backoff(afterAttempt: attempt)
+                log?(label + "; retrying in \(Self.seconds(delay)) s")
+                sleeper(delay)
+                continue
+            }
+            log?(label)
+            throw error
+        }
+    }
+
+    /// Server time minus local time when the server's `Date` is more than the threshold away from the
+    /// (already corrected) local clock; nil otherwise.
+    private func measuredSkew(_ response: HTTPResponse) -> Double? {
+        guard let header = response.header("Date"), let serverDate = HTTPDate.parse(header) else { return nil }
+        let local = clock()
+        let skew = serverDate.timeIntervalSince(local)
+        guard abs(skew - clockOffset) > RetryPolicy.clockSkewThreshold else { return nil }
+        return skew
+    }
+
+    private func setOffset(_ value: Double) {
+        lock.lock()
+        offset = value
+        lock.unlock()
+    }
+
+    /// JSON and query calls POST to `/`: add the slash to a bare `scheme://host[:port]`.
+    static func baseURL(_ endpoint: String) -> String {
+        guard let parts = URLParts(endpoint) else { return endpoint }
+        if parts.path == "/" && !endpoint.hasSuffix("/") && parts.query.isEmpty && !endpoint.contains("#") {
+            return endpoint + "/"
+        }
+        return endpoint
+    }
+
+    private func elapsed(since start: UInt64) -> String {
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds &- start
+        return "\(Self.seconds(Double(nanoseconds) / 1e9)) s"
+    }
+
+    /// Three decimals, e.g. `0.042`.
+    static func seconds(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        return String(format: "%.3f", value)
+    }
+}
+
+/// Misuse of the client by the code calling it (never caused by AWS's answer).
+public enum AWSClientError: UserFacingError, Equatable {
+    case protocolMismatch(service: AWSService, operation: String)
+    case missingAction(service: AWSService)
+
+    public var userMessage: String {
+        switch self {
+        case .protocolMismatch(let service, let operation):
+            return "internal error: \(service.signingName) \(operation) is not a JSON 1.1 operation"
+        case .missingAction(let service):
+            return "internal error: a \(service.signingName) query call needs an Action parameter"
+        }
+    }
+}

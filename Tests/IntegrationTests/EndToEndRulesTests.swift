@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// `rules list/show/test` and `--rules` through the built binary.
+final class EndToEndRulesTests: XCTestCase {
+    private var inputs: URL { EndToEnd.packageRoot.appendingPathComponent("Tests/Golden/inputs") }
+
+    func testUnknownRuleIsAUsageError() throws {
+        let run = try EndToEnd.run(["rules", "show", "no-such-rule"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "cbtriage: no rule with id 'no-such-rule' (see 'cbtriage rules list')\n")
+    }
+
+    func testUserRulesOverrideAndExtendTheCatalog() throws {
+        let rules = inputs.appendingPathComponent("rules/passing.yaml").path
+        let log = Data("step 1\nerror: quota exceeded for team web-frontend\n".utf8)
+        let run = try EndToEnd.run(["--rules", rules, "--format", "json", "--fail-on", "critical", "-"], stdin: log)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let cause = try XCTUnwrap((document["builds"] as? [[String: Any]])?.first?["rootCause"] as? [String: Any])
+        XCTAssertEqual(cause["ruleId"] as? String, "team-registry-quota")
+        XCTAssertEqual(cause["explanation"] as? String,
+                       "The shared registry refused the push because team web-frontend used its monthly quota.")
+    }
+
+    func testRulesTestSaysWhichRulesFail() throws {
+        let passing = try EndToEnd.run(["rules", "test", inputs.appendingPathComponent("rules/passing.yaml").path])
+        XCTAssertEqual(passing.status, 0, passing.stdout + passing.stderr)
+        XCTAssertTrue(passing.stdout.contains("ok    team-registry-quota"), passing.stdout)
+        let failing = try EndToEnd.run(["rules", "test", inputs.appendingPathComponent("rules/failing.yaml").path])
+        XCTAssertEqual(failing.status, 1)
+        XCTAssertTrue(failing.stdout.contains("FAIL  never-fires"), failing.stdout)
+        XCTAssertTrue(failing.stdout.contains("0 of 1 rules passed"), failing.stdout)
+        let invalid = try EndToEnd.run(["rules", "test", inputs.appendingPathComponent("rules/invalid.yaml").path])
+        XCTAssertEqual(invalid.status, 64)
+        XCTAssertTrue(invalid.stderr.hasPrefix("cbtriage: ") && invalid.stderr.contains("invalid.yaml:3:"), invalid.stderr)
+        let missing = try EndToEnd.run(["rules", "test", "no-such-rules.yaml"])
+        XCTAssertEqual(missing.status, 66)
+        EndToEnd.assertErrorLines(missing)
+    }
+
+    func testRulesListAndShow() throws {
+        let list = try EndToEnd.run(["rules", "list", "--format", "json"])
+        XCTAssertEqual(list.status, 0)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let ids = try XCTUnwrap(document["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        XCTAssertTrue(ids.contains("ecr-auth-token-expired"))
+        let show = try EndToEnd.run(["rules", "show", "ecr-auth-token-expired"])
+        XCTAssertEqual(show.status, 0)
+        XCTAssertTrue(show.stdout.hasPrefix("ecr-auth-token-expired: "), show.stdout)
+        XCTAssertTrue(show.stdout.contains("Fires on (example 1):"), show.stdout)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+
+/// `--post` against a scripted local webhook (`Tests/Support/webhook_server.py`) over the real transport.
+final class PostTests: XCTestCase {
+    private struct Webhook {
+        var process: Process
+        var url: String
+        var record: URL
+
+        /// One JSON line per request the server received.
+        func requests() throws -> [[String: Any]] {
+            guard let data = FileManager.default.contents(atPath: record.path) else { return [] }
+            return try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+                try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+        }
+    }
+
+    private let secretPath = "/services/T0SECRET/B0SECRET/xoxTOKENmarker"
+
+    private func startWebhook(statuses: [Int]) throws -> Webhook {
+        let scratch = try EndToEnd.scratchDirectory(for: self)
+        let record = scratch.appendingPathComponent("requests.jsonl")
+        let script = EndToEnd.packageRoot.appendingPathComponent("Tests/Support/webhook_server.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, record.path] + statuses.map(String.init)
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        addTeardownBlock {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        // The server prints its port once it listens.
+        var portText = ""
+        while !portText.hasSuffix("\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            portText += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try XCTUnwrap(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)), "webhook server did not start")
+        return Webhook(process: process, url: "http://127.0.0.1:\(port)\(secretPath)", record: record)
+    }
+
+    private var ecrLog: String {
+        EndToEnd.packageRoot.appendingPathComponent("Tests/Golden/inputs/ecr-push-expired.log").path
+    }
+
+    func testServerErrorThenSuccessDeliversTheSlackPayload() throws {
+        let webhook = try startWebhook(statuses: [500, 200])
+        let run = try EndToEnd.run(["--format", "slack", "--post-env", "CBT_HOOK", ecrLog], environment: ["CBT_HOOK": webhook.url])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        let requests = try webhook.requests()
+        XCTAssertEqual(requests.count, 2)
+        XCTAssertEqual(requests.last?["path"] as? String, secretPath)
+        XCTAssertEqual(requests.last?["contentType"] as? String, "application/json; charset=utf-8")
+        let body = try XCTUnwrap((requests.last?["body"] as? String).map { Data($0.utf8) })
+        let payload = try XCTUnwrap(JSONSerialization.jsonObject(with: body) as? [String: Any])
+        XCTAssertNotNil(payload["blocks"] as? [Any])
+        XCTAssertNotNil(payload["text"] as? String)
+    }
+
+    func testTextIsPostedAsATextField() throws {
+        let webhook = try startWebhook(statuses: [200])
+        let run = try EndToEnd.run(["--post", webhook.url, ecrLog])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let body = try XCTUnwrap((try webhook.requests().first?["body"] as? String).map { Data($0.utf8) })
+        let payload = try XCTUnwrap(JSONSerialization.jsonObject(with: body) as? [String: Any])
+        XCTAssertTrue((payload["text"] as? String ?? "").contains("ecr-push-expired.log"))
+    }
+
+    func testNotFoundIsAClearErrorWithoutTheURL() throws {
+        let webhook = try startWebhook(statuses: [404])
+        let run = try EndToEnd.run(["--post", webhook.url, ecrLog])
+        XCTAssertEqual(run.status, 69)
+        XCTAssertEqual(run.stderr, "cbtriage: the webhook rejected the report: HTTP 404 (no_service)\n")
+        XCTAssertFalse(run.stdout.contains("SECRET") || run.stderr.contains("SECRET") || run.stderr.contains("127.0.0.1"))
+        XCTAssertEqual(try webhook.requests().count, 1, "a 404 is not retried")
+    }
+
+    func testUnreachableWebhookGivesUpAfterThreeAttempts() throws {
+        // A port nobody listens on: bind, note, close.
+        let run = try EndToEnd.run(["--post", "http://127.0.0.1:9\(secretPath)", ecrLog])
+        XCTAssertEqual(run.status, 69)
+        XCTAssertTrue(run.stderr.hasPrefix("cbtriage: could not post to the webhook after 3 attempts"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("SECRET"), run.stderr)
+        EndToEnd.assertNoBacktrace(run)
+    }
+}

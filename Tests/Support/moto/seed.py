@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Seed a moto_server with CodeBuild projects, builds and their CloudWatch Logs, through the AWS API.
+
+Used by Tests/IntegrationTests (and by hand, with scripts/moto-server.sh). Writes a JSON manifest to
+--out/manifest.json describing what was created, and each seeded stream's messages to
+--out/<name>.expected (one message per line), so tests can compare what cbtriage fetched.
+
+With --enable-auth it finally creates an IAM user with an access key and a policy allowing logs:* and
+codebuild:*, switches moto's signature checking on (POST /moto-api/reset-auth), and puts the user's keys
+in the manifest. After that only correctly signed requests with those keys are accepted.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+import urllib.request
+
+import boto3
+
+# AWS PutLogEvents limits: 10,000 events and 1,048,576 bytes per call, 26 bytes overhead per event.
+MAX_EVENTS_PER_CALL = 10_000
+MAX_BYTES_PER_CALL = 1_048_576
+EVENT_OVERHEAD = 26
+
+FAILING_DOCKER_PUSH_LOG = [
+    "[Container] 2024/03/06 10:00:01.000001 Running on CodeBuild On-demand",
+    "[Container] 2024/03/06 10:00:01.000002 Waiting for agent ping",
+    "[Container] 2024/03/06 10:00:02.000003 Waiting for DOWNLOAD_SOURCE",
+    "[Container] 2024/03/06 10:00:03.000004 Phase is DOWNLOAD_SOURCE",
+    "[Container] 2024/03/06 10:00:03.000005 CODEBUILD_SRC_DIR=/codebuild/output/src123/src",
+    "[Container] 2024/03/06 10:00:03.000006 YAML location is /codebuild/output/src123/src/buildspec.yml",
+    "[Container] 2024/03/06 10:00:03.000007 Processing environment variables",
+    "[Container] 2024/03/06 10:00:03.000008 Moving to directory /codebuild/output/src123/src",
+    "[Container] 2024/03/06 10:00:03.000009 Phase complete: DOWNLOAD_SOURCE State: SUCCEEDED",
+    "[Container] 2024/03/06 10:00:03.000010 Phase context status code:  Message: ",
+    "[Container] 2024/03/06 10:00:03.000011 Entering phase INSTALL",
+    "[Container] 2024/03/06 10:00:03.000012 Phase complete: INSTALL State: SUCCEEDED",
+    "[Container] 2024/03/06 10:00:03.000013 Phase context status code:  Message: ",
+    "[Container] 2024/03/06 10:00:03.000014 Entering phase PRE_BUILD",
+    "[Container] 2024/03/06 10:00:03.000015 Running command aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com",
+    "WARNING! Your password will be stored unencrypted in /root/.docker/config.json.",
+    "Login Succeeded",
+    "[Container] 2024/03/06 10:00:05.000016 Phase complete: PRE_BUILD State: SUCCEEDED",
+    "[Container] 2024/03/06 10:00:05.000017 Phase context status code:  Message: ",
+    "[Container] 2024/03/06 10:00:05.000018 Entering phase BUILD",
+    "[Container] 2024/03/06 10:00:05.000019 Running command docker build -t $REPOSITORY_URI:$IMAGE_TAG .",
+]
+FAILING_DOCKER_PUSH_TAIL = [
+    "Successfully built 4f3c2b1a0e9d",
+    "Successfully tagged 123456789012.dkr.ecr.us-east-1.amazonaws.com/web-app:9f2b7c4",
+    "[Container] 2024/03/06 10:12:05.000020 Phase complete: BUILD State: SUCCEEDED",
+    "[Container] 2024/03/06 10:12:05.000021 Phase context status code:  Message: ",
+    "[Container] 2024/03/06 10:12:05.000022 Entering phase POST_BUILD",
+    "[Container] 2024/03/06 10:12:05.000023 Running command docker push $REPOSITORY_URI:$IMAGE_TAG",
+    "The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/web-app]",
+    "5f70bf18a086: Preparing",
+    "denied: Your authorization token has expired. Reauthenticate and try again.",
+    "Retrying in 5 seconds",
+    "[Container] 2024/03/06 10:12:07.000024 Command did not exit successfully docker push $REPOSITORY_URI:$IMAGE_TAG exit status 1",
+    "[Container] 2024/03/06 10:12:07.000025 Phase complete: POST_BUILD State: FAILED",
+    "[Container] 2024/03/06 10:12:07.000026 Phase context status code: COMMAND_EXECUTION_ERROR Message: Error while executing command: docker push $REPOSITORY_URI:$IMAGE_TAG. Reason: exit status 1",
+    "[Container] 2024/03/06 10:12:07.000027 Entering phase UPLOAD_ARTIFACTS",
+    "[Container] 2024/03/06 10:12:07.000028 Phase complete: UPLOAD_ARTIFACTS State: SUCCEEDED",
+    "[Container] 2024/03/06 10:12:07.000029 Phase context status code:  Message: ",
+]
+
+
+def failing_log(total_events):
+    """The docker-push failure with `docker build` output padded so the log has `total_events` events."""
+    padding = max(0, total_events - len(FAILING_DOCKER_PUSH_LOG) - len(FAILING_DOCKER_PUSH_TAIL))
+    middle = [f"Step {i % 40 + 1}/40 : RUN make -C module-{i:05d} all # layer output line {i}" for i in range(padding)]
+    return FAILING_DOCKER_PUSH_LOG + middle + FAILING_DOCKER_PUSH_TAIL
+
+
+def succeeding_log():
+    return [
+        "[Container] 2024/03/06 11:00:03.000001 Entering phase BUILD",
+        "[Container] 2024/03/06 11:00:03.000002 Running command make test",
+        "ok  \texample.com/app\t0.412s",
+        "[Container] 2024/03/06 11:00:09.000003 Phase complete: BUILD State: SUCCEEDED",
+        "[Container] 2024/03/06 11:00:09.000004 Phase context status code:  Message: ",
+    ]
+
+
+def put_events(logs, group, stream, messages):
+    """PutLogEvents in AWS-sized batches with recent, ascending timestamps (moto drops events > 14 days old)."""
+    start = int(time.time() * 1000) - 3_600_000
+    batch, batch_bytes, calls = [], 0, 0
+    for index, message in enumerate(messages):
+        size = len(message.encode("utf-8")) + EVENT_OVERHEAD
+        if batch and (len(batch) >= MAX_EVENTS_PER_CALL or batch_bytes + size > MAX_BYTES_PER_CALL):
+            calls += flush(logs, group, stream, batch)
+            batch, batch_bytes = [], 0
+        batch.append({"timestamp": start + index, "message": message})
+        batch_bytes += size
+    if batch:
+        calls += flush(logs, group, stream, batch)
+    return calls
+
+
+def flush(logs, group, stream, batch):
+    answer = logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=batch)
+    rejected = answer.get("rejectedLogEventsInfo")
+    if rejected:
+        sys.exit(f"seed.py: moto rejected events in {group}/{stream}: {rejected}")
+    return 1
+
+
+def create_project(codebuild, name):
+    codebuild.create_project(
+        name=name,
+        # moto demands a location even for NO_SOURCE.
+        source={"type": "NO_SOURCE", "location": "none", "buildspec": "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n"},
+        artifacts={"type": "NO_ARTIFACTS"},
+        environment={"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0",
+                     "computeType": "BUILD_GENERAL1_SMALL"},
+        serviceRole="arn:aws:iam::123456789012:role/service-role/codebuild-seed-role",
+    )
+
+
+def enable_auth(endpoint, session):
+    iam = session.client("iam", endpoint_url=endpoint)
+    iam.create_user(UserName="cbtriage-tester")
+    key = iam.create_access_key(UserName="cbtriage-tester")["AccessKey"]
+    policy = iam.create_policy(PolicyName="cbtriage-read", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": ["logs:*", "codebuild:*"], "Resource": "*"}],
+    }))
+    iam.attach_user_policy(UserName="cbtriage-tester", PolicyArn=policy["Policy"]["Arn"])
+    # The body must be text/plain: a form-encoded body makes moto answer 500.
+    request = urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=b"0", method="POST",
+                                     headers={"Content-Type": "text/plain"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        if response.status != 200:
+            sys.exit(f"seed.py: reset-auth answered {response.status}")
+    return {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"]}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--endpoint", required=True, help="e.g. http://127.0.0.1:5000")
+    parser.add_argument("--out", required=True, help="directory for manifest.json and *.expected")
+    parser.add_argument("--project", default="web-app")
+    parser.add_argument("--events", type=int, default=5000, help="events in the failing build's log")
+    parser.add_argument("--enable-auth", action="store_true")
+    args = parser.parse_args()
+
+    # Seeding runs before signature checks are on: any key works.
+    session = boto3.session.Session(aws_access_key_id="seed", aws_secret_access_key="seed", region_name="us-east-1")
+    logs = session.client("logs", endpoint_url=args.endpoint)
+    codebuild = session.client("codebuild", endpoint_url=args.endpoint)
+
+    create_project(codebuild, args.project)
+    failing_id = codebuild.start_build(projectName=args.project)["build"]["id"]
+    passing_id = codebuild.start_build(projectName=args.project)["build"]["id"]
+    create_project(codebuild, f"{args.project}-empty")
+
+    group = f"/aws/codebuild/{args.project}"
+    logs.create_log_group(logGroupName=group)
+    os.makedirs(args.out, exist_ok=True)
+    streams = {}
+    for name, build_id, messages in [("failing", failing_id, failing_log(args.events)),
+                                     ("passing", passing_id, succeeding_log())]:
+        stream = build_id.split(":", 1)[1]
+        logs.create_log_stream(logGroupName=group, logStreamName=stream)
+        calls = put_events(logs, group, stream, messages)
+        with open(os.path.join(args.out, f"{name}.expected"), "w", encoding="utf-8") as expected:
+            expected.write("".join(m + "\n" for m in messages))
+        streams[name] = {"buildId": build_id, "group": group, "stream": stream,
+                         "events": len(messages), "putCalls": calls}
+
+    manifest = {"project": args.project, "streams": streams}
+    if args.enable_auth:
+        manifest["credentials"] = enable_auth(args.endpoint, session)
+    with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as out:
+        json.dump(manifest, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()
