@@ -16,15 +16,38 @@ import Foundation
 ///   `Phase complete: NAME` line names it.
 public final class PhaseParser {
     /// Name of a phase whose start is not in the log.
-    public static let unknownPhaseName = "UNKNOWN"
+    public static let unknownPhaseName = PhaseParserCore.unknownPhaseName
+
+    private let sink: BuildEventSink?
+    // All state lives in one struct: one exclusivity check per line instead of one per field.
+    private var core = PhaseParserCore()
+
+    public init(sink: BuildEventSink?) {
+        self.sink = sink
+    }
+
+    public func consume(_ line: LogLine) {
+        let context = core.consume(line)
+        sink?.consume(line, context: context)
+    }
+
+    public func finish() -> BuildModel {
+        core.finish()
+    }
+}
+
+/// The parser's state and rules; `PhaseParser` feeds it and passes each line on to the sink.
+struct PhaseParserCore {
+    static let unknownPhaseName = "UNKNOWN"
     /// Longest command text kept (a long script keeps its first part).
     static let maxCommandText = 4096
 
-    private let sink: BuildEventSink?
     private var console = ConsoleColumn()
     private var phases: [Phase] = []
     private var phaseCompleted: [Bool] = []
     private var currentPhase: Int?
+    /// `phases[currentPhase].name`, kept at hand for every line's context.
+    private var currentPhaseName: String?
     private var currentCommand: CommandPosition?
     /// The current command is still producing output.
     private var commandRunning = false
@@ -34,16 +57,13 @@ public final class PhaseParser {
     private var sawBuildStart = false
     private var sawStructureBeforeStart = false
 
-    public init(sink: BuildEventSink?) {
-        self.sink = sink
-    }
-
-    public func consume(_ line: LogLine) {
+    /// Takes in one line; returns where it stands in the build.
+    mutating func consume(_ line: LogLine) -> LineContext {
         lines += 1
         if firstLineNumber == nil { firstLineNumber = line.number }
         let bytes = line.bytes
         let textOffset = console.textOffset(bytes)
-        var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhase.map { phases[$0].name },
+        var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhaseName,
                                   command: commandRunning ? currentCommand : nil, messageOffset: textOffset)
 
         if let prefix = AgentPrefix.parse(bytes, at: textOffset) {
@@ -63,10 +83,10 @@ public final class PhaseParser {
             phases[position.phase].commands[position.command].outputLastLine = line.number
         }
         if let index = currentPhase { phases[index].lastLine = line.number }
-        sink?.consume(line, context: context)
+        return context
     }
 
-    public func finish() -> BuildModel {
+    func finish() -> BuildModel {
         var model = BuildModel(phases: phases, totalLines: lines)
         model.firstFailingPhase = phases.firstIndex { $0.status.isFailure }
         outer: for (phaseIndex, phase) in phases.enumerated() {
@@ -84,13 +104,13 @@ public final class PhaseParser {
 
     // MARK: agent lines
 
-    private func apply(_ message: AgentMessage, line: Int, time: Date?, context: inout LineContext) {
+    private mutating func apply(_ message: AgentMessage, line: Int, time: Date?, context: inout LineContext) {
         switch message {
         case .buildStart:
             sawBuildStart = true
         case .phaseIs(let name):
             if name == "DOWNLOAD_SOURCE" { sawBuildStart = true }
-            if currentPhase.map({ phases[$0].name }) != name { startPhase(name, line: line, time: time) }
+            if currentPhaseName != name { startPhase(name, line: line, time: time) }
         case .enteringPhase(let name):
             noteStructure()
             startPhase(name, line: line, time: time)
@@ -120,7 +140,7 @@ public final class PhaseParser {
             break
         }
         context.phaseIndex = currentPhase
-        context.phaseName = currentPhase.map { phases[$0].name }
+        context.phaseName = currentPhaseName
         switch message {
         case .runningCommand: context.command = currentCommand
         case .commandFailed: break
@@ -128,28 +148,30 @@ public final class PhaseParser {
         }
     }
 
-    private func noteStructure() {
+    private mutating func noteStructure() {
         if !sawBuildStart { sawStructureBeforeStart = true }
     }
 
-    private func startPhase(_ name: String, line: Int, time: Date?) {
+    private mutating func startPhase(_ name: String, line: Int, time: Date?) {
         endCommand(succeeded: false)
         phases.append(Phase(name: name, startTime: time, firstLine: line, lastLine: line))
         phaseCompleted.append(false)
         currentPhase = phases.count - 1
+        currentPhaseName = name
         currentCommand = nil
     }
 
     /// The phase that lines belong to now, created as `UNKNOWN` when the log started inside one.
-    private func phaseForStructure(line: Int) -> Int {
+    private mutating func phaseForStructure(line: Int) -> Int {
         if let currentPhase { return currentPhase }
         phases.append(Phase(name: Self.unknownPhaseName, firstLine: firstLineNumber ?? line, lastLine: line))
         phaseCompleted.append(false)
         currentPhase = phases.count - 1
+        currentPhaseName = Self.unknownPhaseName
         return phases.count - 1
     }
 
-    private func startCommand(_ text: String, line: Int, time: Date?) {
+    private mutating func startCommand(_ text: String, line: Int, time: Date?) {
         // The phase went on to another command: the previous one did not fail.
         endCommand(succeeded: true)
         let phase = phaseForStructure(line: line)
@@ -162,7 +184,7 @@ public final class PhaseParser {
         continuation = shell.isOpen ? shell : nil
     }
 
-    private func continueCommand(at position: CommandPosition, with text: String) {
+    private mutating func continueCommand(at position: CommandPosition, with text: String) {
         continuation?.add(text)
         if continuation?.isOpen != true { continuation = nil }
         var command = phases[position.phase].commands[position.command]
@@ -173,7 +195,7 @@ public final class PhaseParser {
     }
 
     /// Ends the current command's output; `succeeded` settles an unknown exit status as 0.
-    private func endCommand(succeeded: Bool) {
+    private mutating func endCommand(succeeded: Bool) {
         if succeeded, commandRunning, let position = currentCommand,
            phases[position.phase].commands[position.command].exitStatus == nil {
             phases[position.phase].commands[position.command].exitStatus = 0
@@ -182,7 +204,7 @@ public final class PhaseParser {
         continuation = nil
     }
 
-    private func completePhase(_ name: String, status: PhaseStatus, line: Int, time: Date?) {
+    private mutating func completePhase(_ name: String, status: PhaseStatus, line: Int, time: Date?) {
         let index: Int
         if let currentPhase, phases[currentPhase].name == name || phases[currentPhase].name == Self.unknownPhaseName {
             index = currentPhase
@@ -195,6 +217,7 @@ public final class PhaseParser {
             phases[index].startTime = nil
         }
         phases[index].name = name
+        if index == currentPhase { currentPhaseName = name }
         phases[index].status = status
         phases[index].endTime = time
         phaseCompleted[index] = true
