@@ -52,6 +52,10 @@ struct PhaseParserCore {
     /// The current command is still producing output.
     private var commandRunning = false
     private var continuation: ShellContinuation?
+    /// A multi-line command's failure line: the agent repeats the script on the following lines
+    /// and ends with ` exit status N` on a line of its own. Holds the script so far.
+    private var failureScript: String?
+    private var failureScriptLines = 0
     private var lines = 0
     private var firstLineNumber: Int?
     private var sawBuildStart = false
@@ -68,10 +72,15 @@ struct PhaseParserCore {
 
         if let prefix = AgentPrefix.parse(bytes, at: textOffset) {
             continuation = nil
+            failureScript = nil
             context.isAgentLine = true
             context.messageOffset = prefix.messageOffset
             apply(AgentMessage.classify(bytes, at: prefix.messageOffset), line: line.number, time: prefix.date,
                   context: &context)
+        } else if failureScript != nil, let position = currentCommand {
+            continueFailure(at: position, with: ByteMatching.text(bytes, from: textOffset))
+            context.isAgentLine = true
+            context.command = position
         } else if continuation != nil, let position = currentCommand {
             // More of a multi-line command, printed by the agent: not output.
             continueCommand(at: position, with: ByteMatching.text(bytes, from: textOffset))
@@ -126,6 +135,11 @@ struct PhaseParserCore {
             if let position = currentCommand {
                 phases[position.phase].commands[position.command].exitStatus = exitStatus
                 context.command = position
+                if exitStatus == nil {
+                    // The status follows the script the agent repeats on the next lines.
+                    failureScript = text
+                    failureScriptLines = 0
+                }
             }
             commandRunning = false
         case .phaseComplete(let name, let status):
@@ -192,6 +206,24 @@ struct PhaseParserCore {
             command.text += "\n" + text
             phases[position.phase].commands[position.command] = command
         }
+    }
+
+    /// One more line of a failed multi-line command's repeated script, or its ` exit status N`.
+    private mutating func continueFailure(at position: CommandPosition, with text: String) {
+        failureScriptLines += 1
+        var script = failureScript ?? ""
+        if let marker = text.range(of: "exit status ", options: .backwards),
+           let status = Int(text[marker.upperBound...].trimmingCharacters(in: .whitespaces)) {
+            let before = text[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !before.isEmpty { script += "\n" + before }
+            phases[position.phase].commands[position.command].exitStatus = status
+            phases[position.phase].commands[position.command].text =
+                String(decoding: script.utf8.prefix(Self.maxCommandText), as: UTF8.self)
+            failureScript = nil
+            return
+        }
+        if script.utf8.count < Self.maxCommandText { script += "\n" + text }
+        failureScript = failureScriptLines < ShellContinuation.maxLines ? script : nil
     }
 
     /// Ends the current command's output; `succeeded` settles an unknown exit status as 0.
