@@ -45,9 +45,11 @@ run() { # label, args...
 
 echo "== $RUNS runs each (plus one warm-up), median wall time"
 base=$(run "catalog      ")
-ten=$(run "catalog+$EXTRA" --synthetic "$EXTRA")
+ten=$(run "catalog+$EXTRA (rare literals)" --synthetic "$EXTRA")
+worst=$(run "catalog+$EXTRA (every 10th literal common)" --synthetic "$EXTRA" --synthetic-common-every 10)
 off=$(run "catalog, prefilter off" --no-prefilter)
-awk -v b="$base" -v t="$ten" -v o="$off" 'BEGIN {
-  printf "== ratio catalog+synthetic / catalog: %.2f\n", t / b
+awk -v b="$base" -v t="$ten" -v w="$worst" -v o="$off" 'BEGIN {
+  printf "== ratio catalog+synthetic (rare literals) / catalog: %.2f\n", t / b
+  printf "== ratio catalog+synthetic (10%% common literals) / catalog: %.2f\n", w / b
   printf "== ratio prefilter off / on (same catalog): %.2f\n", o / b
 }'

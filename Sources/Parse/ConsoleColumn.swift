@@ -1,12 +1,14 @@
 /// The line-number column that a copy from the CodeBuild console adds (`12 | text`, or `12<TAB>text`).
 ///
-/// Decided once, on the first non-empty line: a log whose first line has the column is a console
-/// copy, and the column is then stripped from every line that has it. A log whose first line has
-/// none is never stripped, so output that happens to look like `12 | let x = 1` (a compiler's code
-/// excerpt) stays intact in a plain log.
+/// Decided once, near the start: a log whose first line has the column, or whose first agent
+/// lines do (a copy whose first line lost it), is a console copy, and the column is then stripped
+/// from every line that has it. A log that starts with plain output or with three agent lines
+/// without the column is never stripped, so output that happens to look like `12 | let x = 1`
+/// (a compiler's code excerpt) stays intact in a plain log.
 struct ConsoleColumn {
     private enum Mode { case undecided, absent, present }
     private var mode = Mode.undecided
+    private var agentLinesWithoutColumn = 0
 
     /// Where the line's own text starts.
     mutating func textOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -18,10 +20,21 @@ struct ConsoleColumn {
         case .undecided:
             guard !bytes.isEmpty else { return 0 }
             if let width = Self.columnWidth(bytes) {
-                mode = .present
-                return width
+                // The first line, or a column followed by an agent line: a console copy (its
+                // first line is sometimes copied without the column).
+                if agentLinesWithoutColumn == 0 || AgentPrefix.parse(bytes, at: width) != nil {
+                    mode = .present
+                    return width
+                }
+                return 0
             }
-            mode = .absent
+            // A plain log starts with several agent lines; after three without a column, it is one.
+            if AgentPrefix.parse(bytes, at: 0) != nil {
+                agentLinesWithoutColumn += 1
+                if agentLinesWithoutColumn >= 3 { mode = .absent }
+            } else if agentLinesWithoutColumn == 0 {
+                mode = .absent
+            }
             return 0
         }
     }

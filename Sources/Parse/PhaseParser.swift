@@ -16,42 +16,71 @@ import Foundation
 ///   `Phase complete: NAME` line names it.
 public final class PhaseParser {
     /// Name of a phase whose start is not in the log.
-    public static let unknownPhaseName = "UNKNOWN"
-    /// Longest command text kept (a long script keeps its first part).
-    static let maxCommandText = 4096
+    public static let unknownPhaseName = PhaseParserCore.unknownPhaseName
 
     private let sink: BuildEventSink?
-    private var console = ConsoleColumn()
-    private var phases: [Phase] = []
-    private var phaseCompleted: [Bool] = []
-    private var currentPhase: Int?
-    private var currentCommand: CommandPosition?
-    /// The current command is still producing output.
-    private var commandRunning = false
-    private var continuation: ShellContinuation?
-    private var lines = 0
-    private var firstLineNumber: Int?
-    private var sawBuildStart = false
-    private var sawStructureBeforeStart = false
+    // All state lives in one struct: one exclusivity check per line instead of one per field.
+    private var core = PhaseParserCore()
 
     public init(sink: BuildEventSink?) {
         self.sink = sink
     }
 
     public func consume(_ line: LogLine) {
+        let context = core.consume(line)
+        sink?.consume(line, context: context)
+    }
+
+    public func finish() -> BuildModel {
+        core.finish()
+    }
+}
+
+/// The parser's state and rules; `PhaseParser` feeds it and passes each line on to the sink.
+struct PhaseParserCore {
+    static let unknownPhaseName = "UNKNOWN"
+    /// Longest command text kept (a long script keeps its first part).
+    static let maxCommandText = 4096
+
+    private var console = ConsoleColumn()
+    private var phases: [Phase] = []
+    private var phaseCompleted: [Bool] = []
+    private var currentPhase: Int?
+    /// `phases[currentPhase].name`, kept at hand for every line's context.
+    private var currentPhaseName: String?
+    private var currentCommand: CommandPosition?
+    /// The current command is still producing output.
+    private var commandRunning = false
+    private var continuation: ShellContinuation?
+    /// A multi-line command's failure line: the agent repeats the script on the following lines
+    /// and ends with ` exit status N` on a line of its own. Holds the script so far.
+    private var failureScript: String?
+    private var failureScriptLines = 0
+    private var lines = 0
+    private var firstLineNumber: Int?
+    private var sawBuildStart = false
+    private var sawStructureBeforeStart = false
+
+    /// Takes in one line; returns where it stands in the build.
+    mutating func consume(_ line: LogLine) -> LineContext {
         lines += 1
         if firstLineNumber == nil { firstLineNumber = line.number }
         let bytes = line.bytes
         let textOffset = console.textOffset(bytes)
-        var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhase.map { phases[$0].name },
+        var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhaseName,
                                   command: commandRunning ? currentCommand : nil, messageOffset: textOffset)
 
         if let prefix = AgentPrefix.parse(bytes, at: textOffset) {
             continuation = nil
+            failureScript = nil
             context.isAgentLine = true
             context.messageOffset = prefix.messageOffset
             apply(AgentMessage.classify(bytes, at: prefix.messageOffset), line: line.number, time: prefix.date,
                   context: &context)
+        } else if failureScript != nil, let position = currentCommand {
+            continueFailure(at: position, with: ByteMatching.text(bytes, from: textOffset))
+            context.isAgentLine = true
+            context.command = position
         } else if continuation != nil, let position = currentCommand {
             // More of a multi-line command, printed by the agent: not output.
             continueCommand(at: position, with: ByteMatching.text(bytes, from: textOffset))
@@ -63,10 +92,10 @@ public final class PhaseParser {
             phases[position.phase].commands[position.command].outputLastLine = line.number
         }
         if let index = currentPhase { phases[index].lastLine = line.number }
-        sink?.consume(line, context: context)
+        return context
     }
 
-    public func finish() -> BuildModel {
+    func finish() -> BuildModel {
         var model = BuildModel(phases: phases, totalLines: lines)
         model.firstFailingPhase = phases.firstIndex { $0.status.isFailure }
         outer: for (phaseIndex, phase) in phases.enumerated() {
@@ -84,13 +113,13 @@ public final class PhaseParser {
 
     // MARK: agent lines
 
-    private func apply(_ message: AgentMessage, line: Int, time: Date?, context: inout LineContext) {
+    private mutating func apply(_ message: AgentMessage, line: Int, time: Date?, context: inout LineContext) {
         switch message {
         case .buildStart:
             sawBuildStart = true
         case .phaseIs(let name):
             if name == "DOWNLOAD_SOURCE" { sawBuildStart = true }
-            if currentPhase.map({ phases[$0].name }) != name { startPhase(name, line: line, time: time) }
+            if currentPhaseName != name { startPhase(name, line: line, time: time) }
         case .enteringPhase(let name):
             noteStructure()
             startPhase(name, line: line, time: time)
@@ -106,6 +135,11 @@ public final class PhaseParser {
             if let position = currentCommand {
                 phases[position.phase].commands[position.command].exitStatus = exitStatus
                 context.command = position
+                if exitStatus == nil {
+                    // The status follows the script the agent repeats on the next lines.
+                    failureScript = text
+                    failureScriptLines = 0
+                }
             }
             commandRunning = false
         case .phaseComplete(let name, let status):
@@ -120,7 +154,7 @@ public final class PhaseParser {
             break
         }
         context.phaseIndex = currentPhase
-        context.phaseName = currentPhase.map { phases[$0].name }
+        context.phaseName = currentPhaseName
         switch message {
         case .runningCommand: context.command = currentCommand
         case .commandFailed: break
@@ -128,28 +162,30 @@ public final class PhaseParser {
         }
     }
 
-    private func noteStructure() {
+    private mutating func noteStructure() {
         if !sawBuildStart { sawStructureBeforeStart = true }
     }
 
-    private func startPhase(_ name: String, line: Int, time: Date?) {
+    private mutating func startPhase(_ name: String, line: Int, time: Date?) {
         endCommand(succeeded: false)
         phases.append(Phase(name: name, startTime: time, firstLine: line, lastLine: line))
         phaseCompleted.append(false)
         currentPhase = phases.count - 1
+        currentPhaseName = name
         currentCommand = nil
     }
 
     /// The phase that lines belong to now, created as `UNKNOWN` when the log started inside one.
-    private func phaseForStructure(line: Int) -> Int {
+    private mutating func phaseForStructure(line: Int) -> Int {
         if let currentPhase { return currentPhase }
         phases.append(Phase(name: Self.unknownPhaseName, firstLine: firstLineNumber ?? line, lastLine: line))
         phaseCompleted.append(false)
         currentPhase = phases.count - 1
+        currentPhaseName = Self.unknownPhaseName
         return phases.count - 1
     }
 
-    private func startCommand(_ text: String, line: Int, time: Date?) {
+    private mutating func startCommand(_ text: String, line: Int, time: Date?) {
         // The phase went on to another command: the previous one did not fail.
         endCommand(succeeded: true)
         let phase = phaseForStructure(line: line)
@@ -162,7 +198,7 @@ public final class PhaseParser {
         continuation = shell.isOpen ? shell : nil
     }
 
-    private func continueCommand(at position: CommandPosition, with text: String) {
+    private mutating func continueCommand(at position: CommandPosition, with text: String) {
         continuation?.add(text)
         if continuation?.isOpen != true { continuation = nil }
         var command = phases[position.phase].commands[position.command]
@@ -172,8 +208,26 @@ public final class PhaseParser {
         }
     }
 
+    /// One more line of a failed multi-line command's repeated script, or its ` exit status N`.
+    private mutating func continueFailure(at position: CommandPosition, with text: String) {
+        failureScriptLines += 1
+        var script = failureScript ?? ""
+        if let marker = text.range(of: "exit status ", options: .backwards),
+           let status = Int(text[marker.upperBound...].trimmingCharacters(in: .whitespaces)) {
+            let before = text[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !before.isEmpty { script += "\n" + before }
+            phases[position.phase].commands[position.command].exitStatus = status
+            phases[position.phase].commands[position.command].text =
+                String(decoding: script.utf8.prefix(Self.maxCommandText), as: UTF8.self)
+            failureScript = nil
+            return
+        }
+        if script.utf8.count < Self.maxCommandText { script += "\n" + text }
+        failureScript = failureScriptLines < ShellContinuation.maxLines ? script : nil
+    }
+
     /// Ends the current command's output; `succeeded` settles an unknown exit status as 0.
-    private func endCommand(succeeded: Bool) {
+    private mutating func endCommand(succeeded: Bool) {
         if succeeded, commandRunning, let position = currentCommand,
            phases[position.phase].commands[position.command].exitStatus == nil {
             phases[position.phase].commands[position.command].exitStatus = 0
@@ -182,7 +236,7 @@ public final class PhaseParser {
         continuation = nil
     }
 
-    private func completePhase(_ name: String, status: PhaseStatus, line: Int, time: Date?) {
+    private mutating func completePhase(_ name: String, status: PhaseStatus, line: Int, time: Date?) {
         let index: Int
         if let currentPhase, phases[currentPhase].name == name || phases[currentPhase].name == Self.unknownPhaseName {
             index = currentPhase
@@ -195,6 +249,7 @@ public final class PhaseParser {
             phases[index].startTime = nil
         }
         phases[index].name = name
+        if index == currentPhase { currentPhaseName = name }
         phases[index].status = status
         phases[index].endTime = time
         phaseCompleted[index] = true

@@ -21,6 +21,19 @@ final class ChecksTests: XCTestCase {
         XCTAssertTrue(root.remediation.contains("Set $AWS_DEFAULT_REGION"), root.remediation)
     }
 
+    func testTheWordWithTheEmptyPieceIsBlamedNotAnEarlierAllVariableWord() throws {
+        // `docker tag SOURCE TARGET`: the source word is only variables and "aligns" with anything; the empty
+        // region sits in the target word.
+        let build = ScriptedBuild()
+        build.phase("BUILD", status: .failed)
+        build.command("docker tag $IMAGE_REPO_NAME:$IMAGE_TAG $AWS_ACCOUNT_ID.dkr.ecr.$ECR_REGION.amazonaws.com/$IMAGE_REPO_NAME:$IMAGE_TAG", exit: 1)
+        build.output("Error parsing reference: \"123456789012.dkr.ecr..amazonaws.com/inventory:3f9c2ab\" is not a valid repository/tag: invalid reference format")
+        build.finish(status: .failed)
+        let root = try XCTUnwrap(try diagnose(build).rootCause)
+        XCTAssertEqual(root.ruleId, "ecr-uri-unset-variable")
+        XCTAssertEqual(root.captures["variable"], "$ECR_REGION")
+    }
+
     func testUnsetTagAndBracedVariablesAndRepositoryOnlyOutput() throws {
         let build = ScriptedBuild()
         build.phase("POST_BUILD", status: .failed)

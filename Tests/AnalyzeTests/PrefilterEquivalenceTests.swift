@@ -49,7 +49,7 @@ final class PrefilterEquivalenceTests: XCTestCase {
                          "npm WARN 404 synthetic-never-9")
         }
         build.finish(status: .failed)
-        let rules = SyntheticRules.make(count: 300)
+        let rules = SyntheticRules.make(count: 300, commonEvery: 10)
         let (withPrefilter, _) = build.diagnose(try CompiledCatalog(rules: rules, checks: CheckKind.builtin))
         let (without, _) = build.diagnose(try CompiledCatalog(rules: rules, checks: CheckKind.builtin, usesPrefilter: false))
         XCTAssertEqual(withPrefilter, without)

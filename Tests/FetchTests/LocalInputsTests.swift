@@ -58,3 +58,28 @@ final class LocalInputsTests: XCTestCase {
         XCTAssertEqual(texts, [["first"], ["second"]])
     }
 }
+
+final class LocalStdinTests: XCTestCase {
+    /// Stdin is a pipe: reads return short counts, and gzip is recognised there too.
+    func testGzipThroughAPipeInSmallWrites() throws {
+        let lines = numberedLines(3000)
+        let compressed = try systemGzip(joinedLines(lines))
+        let pipe = Pipe()
+        let writer = Thread {
+            var offset = 0
+            while offset < compressed.count {
+                let end = min(offset + 777, compressed.count)
+                pipe.fileHandleForWriting.write(Data(compressed[offset..<end]))
+                offset = end
+            }
+            try? pipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        let source = StdinLogSource(options: LineReaderOptions(blockSize: 100), fileDescriptor: pipe.fileHandleForReading.fileDescriptor)
+        let result = try readAll(source)
+        XCTAssertEqual(source.displayName, "-")
+        XCTAssertEqual(result.texts, lines)
+        XCTAssertEqual(result.outcome?.completeness, .complete)
+        XCTAssertEqual(result.outcome?.bytesRead, Int64(compressed.count))
+    }
+}

@@ -262,4 +262,37 @@ final class PhaseParserTests: XCTestCase {
         XCTAssertNil(micros("2024/03/06 10:00"))
         XCTAssertNil(micros("2024-03-06 10:00:03 x"))
     }
+
+    func testFailedMultiLineCommandTakesTheScriptTheAgentRepeats() {
+        let log = """
+        [Instance] 2026/04/27 10:04:02.978636 Entering phase INSTALL
+        [Instance] 2026/04/27 10:04:02.984493 Running command set -e
+        yum install -y libvips-devel
+
+        No package libvips-devel available.
+        [Instance] 2026/04/27 10:04:03.057092 Command did not exit successfully set -e
+        yum install -y libvips-devel
+         exit status 1
+        [Instance] 2026/04/27 10:04:03.063714 Phase complete: INSTALL State: FAILED
+        """
+        let (model, sink) = parse(log)
+        XCTAssertEqual(model.phases.first?.commands.first?.text, "set -e\nyum install -y libvips-devel")
+        XCTAssertEqual(model.phases.first?.commands.first?.exitStatus, 1)
+        XCTAssertEqual(model.firstFailingCommand, CommandPosition(phase: 0, command: 0))
+        XCTAssertEqual(sink.entries[6].context.isAgentLine, true)
+        XCTAssertEqual(sink.entries[7].context.command, CommandPosition(phase: 0, command: 0))
+    }
+
+    func testConsoleCopyWhoseFirstLineLostItsColumn() {
+        let log = """
+        [Container] 2024/08/03 05:12:00.422831 Running on CodeBuild On-demand
+        --
+        2 | [Container] 2024/08/03 05:12:00.428752 Waiting for agent ping
+        3 | [Container] 2024/08/03 05:12:01.680695 Phase is DOWNLOAD_SOURCE
+        """
+        let (model, sink) = parse(log)
+        XCTAssertEqual(sink.entries[2].message, "Waiting for agent ping")
+        XCTAssertEqual(model.phases.map(\.name), ["DOWNLOAD_SOURCE"])
+        XCTAssertFalse(model.startsMidBuild)
+    }
 }

@@ -1,7 +1,7 @@
 // Times the whole Analyze path (PhaseParser + Analyzer) over a plain log file, with the built-in
 // catalog plus N synthetic rules, to show how cost grows with catalog size. Used by bench/catalog-scale.sh.
 //
-//   CatalogBench LOG [--synthetic N] [--runs K] [--no-prefilter]
+//   CatalogBench LOG [--synthetic N [--synthetic-common-every K]] [--runs K] [--no-prefilter]
 import Analyze
 import Fetch
 import Foundation
@@ -57,7 +57,8 @@ do {
     let synthetic = Int(option("--synthetic") ?? "0") ?? 0
     let runs = max(Int(option("--runs") ?? "3") ?? 3, 1)
     let prefilter = !CommandLine.arguments.contains("--no-prefilter")
-    let rules = BuiltinCatalog.rules + SyntheticRules.make(count: synthetic)
+    let commonEvery = Int(option("--synthetic-common-every") ?? "0") ?? 0
+    let rules = BuiltinCatalog.rules + SyntheticRules.make(count: synthetic, commonEvery: commonEvery)
     let catalog = try CompiledCatalog(rules: rules, checks: CheckKind.builtin, usesPrefilter: prefilter)
     let source = PlainFileLines(path: path)
     var times: [Double] = []

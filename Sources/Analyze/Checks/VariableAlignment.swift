@@ -16,14 +16,29 @@ enum VariableAlignment {
 
     static func culprit(command: String, expanded: String, offset: Int) -> Culprit? {
         let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "|" })
+        // Every word is tried, because the first plausible alignment is not the best one: a word made only
+        // of variables (`$IMAGE_REPO_NAME:$IMAGE_TAG`) "aligns" with any text. An empty expansion right at
+        // the offset is the strongest answer; then a match anchored by literal text of the word.
+        var anchored: Culprit?
+        var unanchored: Culprit?
         for word in words where word.contains("$") {
             var trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'[]()"))
             if let scheme = trimmed.range(of: "://") { trimmed = String(trimmed[scheme.upperBound...]) }
             for candidate in truncations(of: trimmed) {
-                if let found = align(word: candidate, expanded: expanded, offset: offset) { return found }
+                guard let found = align(word: candidate, expanded: expanded, offset: offset) else { continue }
+                if case .unset = found { return found }
+                if hasLiteralText(candidate) { anchored = anchored ?? found } else { unanchored = unanchored ?? found }
             }
         }
-        return nil
+        return anchored ?? unanchored
+    }
+
+    /// Whether a word has anything besides variables and the separators between them.
+    private static func hasLiteralText(_ word: String) -> Bool {
+        guard let variable else { return true }
+        let stripped = variable.stringByReplacingMatches(
+            in: word, range: NSRange(location: 0, length: (word as NSString).length), withTemplate: "")
+        return stripped.contains { !":/.@-_".contains($0) }
     }
 
     /// The word, then the word cut after and before each of its variables from the last one back:

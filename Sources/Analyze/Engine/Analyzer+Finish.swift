@@ -9,7 +9,9 @@ extension Analyzer {
         for (slot, state) in states.enumerated() {
             guard let state, state.occurrences > 0 else { continue }
             let rule = catalog.reportableRules[slot]
-            let specificity = slot < catalog.compiled.count ? catalog.compiled[slot].specificity : 60
+            // A check validated the structure it reports on (a registry URI, the login/push registries), so it is
+            // more specific than any pattern: above the highest pattern score (100).
+            let specificity = slot < catalog.compiled.count ? catalog.compiled[slot].specificity : 110
             let rank = RankFacts(position: facts.position(of: state), overcome: facts.isOvercome(state),
                                  generic: rule.isGenericSymptom, isLeak: rule.category == .credentialLeak,
                                  severity: rule.severity, specificity: specificity, firstLine: state.firstLine,

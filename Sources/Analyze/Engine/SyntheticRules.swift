@@ -1,16 +1,17 @@
 /// Extra rules for measuring how the engine scales with catalog size (`bench/catalog-scale.sh`).
 /// Not part of any catalog and not documented for users.
 ///
-/// Each rule has its own literal and regex. Most literals never occur in a build log (they cost the
-/// matcher nothing); every tenth is a word that is common in build output, with a regex that never
-/// matches, so those rules pay for a regex run on many lines: a deliberately pessimistic mix.
+/// Each rule has its own literal and regex. By default no literal occurs in a build log, like real
+/// rules' literals (`ERESOLVE`, `no basic auth credentials`): the matcher carries them at no per-line
+/// cost. With `commonEvery: k`, every k-th rule instead uses a word common in build output with a regex
+/// that never matches, so it pays for a regex run on many lines: a deliberately pessimistic mix.
 public enum SyntheticRules {
     private static let commonLiterals = ["npm WARN", "Step ", " ---> ", "DONE", "added ", "Downloading", "[INFO]"]
 
-    public static func make(count: Int) -> [Rule] {
+    public static func make(count: Int, commonEvery: Int = 0) -> [Rule] {
         (0..<max(count, 0)).map { index in
             let tag = String(index, radix: 36)
-            let common = index % 10 == 9
+            let common = commonEvery > 0 && index % commonEvery == commonEvery - 1
             let literal = common ? commonLiterals[index % commonLiterals.count] : "cbt-synthetic-\(tag)-failure"
             return Rule(
                 id: "synthetic-\(index)", category: .compileError, title: "Synthetic rule \(index)", severity: .warning,

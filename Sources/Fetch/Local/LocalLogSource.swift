@@ -36,15 +36,22 @@ public struct LocalLogSource: LineSource {
 /// The build log on standard input (`-`), in any shape a file may have, gzip included.
 public struct StdinLogSource: LineSource {
     public let options: LineReaderOptions
+    /// Standard input, or (in tests) the read end of a pipe standing in for it.
+    let fileDescriptor: Int32
 
     public init(options: LineReaderOptions = .standard) {
+        self.init(options: options, fileDescriptor: STDIN_FILENO)
+    }
+
+    init(options: LineReaderOptions, fileDescriptor: Int32) {
         self.options = options
+        self.fileDescriptor = fileDescriptor
     }
 
     public var displayName: String { "-" }
 
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
-        let input = FileDescriptorStream(fd: STDIN_FILENO, displayName: "standard input", closesOnDeinit: false)
+        let input = FileDescriptorStream(fd: fileDescriptor, displayName: "standard input", closesOnDeinit: false)
         return try LocalLineReading.readLines(from: input, options: options, body)
     }
 }
