@@ -22,7 +22,7 @@ extension SummaryCommand {
         case .success(let resolved): window = resolved
         case .failure(let problem): throw ValidationError(problem.description)
         }
-        let listing = try AWSSummaryListing(projects: projects, window: window, connection: try aws.connect())
+        let listing = AWSSummaryListing(projects: projects, window: window, connection: try aws.connect())
         let connections = [listing.connection] + (1..<jobs).map { _ in
             AWSConnection(settings: listing.connection.settings, log: aws.verbose ? { StandardStreams.error($0) } : nil)
         }
@@ -70,7 +70,7 @@ struct AWSSummaryListing {
     var unreadable: [UnreadableInput] = []
     var statuses: [ExitStatus] = []
 
-    init(projects: [String], window: TimeWindow, connection: AWSConnection) throws {
+    init(projects: [String], window: TimeWindow, connection: AWSConnection) {
         self.connection = connection
         let both = TimeWindow(start: window.previous.start, end: window.end)
         for project in projects {
