@@ -4,6 +4,7 @@ import Parse
 extension Analyzer {
     /// Ranks what fired into a `Diagnosis`. Call once, after the last line, with the final model.
     public func finish(build: BuildModel, source: SourceInfo) -> Diagnosis {
+        adoptPhaseNumbering(of: build)
         let facts = FailureFacts(build: build)
         var ranked: [(finding: Finding, facts: RankFacts)] = []
         for (slot, state) in states.enumerated() {

@@ -27,6 +27,9 @@ public final class Analyzer: BuildEventSink {
     /// For each rule with a command pattern: does the current command match it.
     private var commandScopeMatches: [Bool]
     var errorRings: [OutputOwner: ErrorLineRing] = [:]
+    /// The first line seen in each phase (parser numbering), so `finish` can follow a renumbering.
+    var phaseFirstLines: [Int: Int] = [:]
+    private var lastPhaseIndex: Int?
 
     // Per-line scratch, reused: which matcher values were seen on the line numbered `seenOnLine[v]`.
     private var seenOnLine: [Int]
@@ -50,6 +53,10 @@ public final class Analyzer: BuildEventSink {
 
     public func consume(_ line: LogLine, context: LineContext) {
         lineSerial += 1
+        if context.phaseIndex != lastPhaseIndex {
+            lastPhaseIndex = context.phaseIndex
+            if let phase = context.phaseIndex, phaseFirstLines[phase] == nil { phaseFirstLines[phase] = line.number }
+        }
         let insideKey = keyBlock.update(line.bytes)
         cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
             let message = UnsafeBufferPointer(rebasing: display[messageStart...])

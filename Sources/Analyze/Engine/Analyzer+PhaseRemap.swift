@@ -1,0 +1,46 @@
+import Parse
+
+/// The analyzer records where lines stood with the parser's phase indices. A `refine` step (merging
+/// CodeBuild's own phase records) may insert phases the log lacks (SUBMITTED, QUEUED, PROVISIONING) in
+/// front of them, which shifts every index: without this, ranking would compare positions from two
+/// numberings and the failing command's evidence would lose its place.
+extension Analyzer {
+    /// Rewrites every recorded phase index into the final model's numbering. A log phase keeps its
+    /// identity through the merge by its lines: the final phase whose line range holds the first line the
+    /// analyzer saw in it.
+    func adoptPhaseNumbering(of build: BuildModel) {
+        var map: [Int: Int] = [:]
+        for (old, line) in phaseFirstLines {
+            guard let new = build.phases.firstIndex(where: { phase in
+                guard let first = phase.firstLine else { return false }
+                return first <= line && line <= (phase.lastLine ?? Int.max)
+            }) else { continue }
+            map[old] = new
+        }
+        guard map.contains(where: { $0.key != $0.value }) else { return }
+        func phase(_ old: Int) -> Int { map[old] ?? old }
+        func position(_ old: CommandPosition) -> CommandPosition {
+            CommandPosition(phase: phase(old.phase), command: old.command)
+        }
+        for slot in states.indices {
+            guard var state = states[slot] else { continue }
+            states[slot] = nil
+            state.hitCommands = Set(state.hitCommands.map(position))
+            state.hitPhases = Set(state.hitPhases.map(phase))
+            for index in state.evidence.indices {
+                state.evidence[index].position = state.evidence[index].position.map(position)
+            }
+            states[slot] = state
+        }
+        commandTexts = Dictionary(commandTexts.map { (position($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        commandLines = Dictionary(commandLines.map { (position($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        errorRings = Dictionary(errorRings.map { entry -> (OutputOwner, ErrorLineRing) in
+            switch entry.key {
+            case .command(let old): return (.command(position(old)), entry.value)
+            case .phase(let old): return (.phase(phase(old)), entry.value)
+            case .none: return (.none, entry.value)
+            }
+        }, uniquingKeysWith: { first, _ in first })
+        phaseFirstLines = Dictionary(map.map { ($0.value, phaseFirstLines[$0.key] ?? 0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
