@@ -11,11 +11,14 @@ extension Analyzer {
     func adoptPhaseNumbering(of build: BuildModel) {
         var map: [Int: Int] = [:]
         for (old, line) in phaseFirstLines {
-            guard let new = build.phases.firstIndex(where: { phase in
-                guard let first = phase.firstLine else { return false }
-                return first <= line && line <= (phase.lastLine ?? Int.max)
-            }) else { continue }
-            map[old] = new
+            // The latest-starting phase that holds the line (a phase still open at the end has no last line).
+            var best: (index: Int, first: Int)?
+            for (index, phase) in build.phases.enumerated() {
+                guard let first = phase.firstLine, first <= line, line <= (phase.lastLine ?? Int.max) else { continue }
+                if first > (best?.first ?? Int.min) { best = (index, first) }
+            }
+            guard let best else { continue }
+            map[old] = best.index
         }
         guard map.contains(where: { $0.key != $0.value }) else { return }
         func phase(_ old: Int) -> Int { map[old] ?? old }
