@@ -70,6 +70,8 @@ public enum BuiltinCatalog {
         .windowsDiskFull,
         // Timeouts
         .buildPhaseTimedOut,
+        // Build environment image (PROVISIONING)
+        .buildImagePullFailed,
         // Network
         .awsCliEndpointUnreachable,
         .curlConnectionTimedOut,
