@@ -57,6 +57,21 @@ final class BuildRecordEvidenceTests: XCTestCase {
         try assertRecordEvidence(diagnosis.rootCause, phase: "DOWNLOAD_SOURCE", contains: "authentication required")
     }
 
+    /// No recorded response has it; the model is what the merge makes of a PROVISIONING context.
+    func testAVPCPermissionFailureInProvisioningIsAnIAMDenial() throws {
+        let phases = [Phase(name: "SUBMITTED", status: .succeeded), Phase(name: "QUEUED", status: .succeeded),
+                      Phase(name: "PROVISIONING", status: .clientError, contextCode: "VPC_CLIENT_ERROR",
+                            contextMessage: "Unexpected EC2 error: UnauthorizedOperation")]
+        let model = BuildModel(phases: phases, status: .failed, firstFailingPhase: 2, totalLines: 0)
+        let analyzer = Analyzer(catalog: try catalog.get())
+        let source = SourceInfo(name: "vpc", outcome: ReadOutcome(shape: .cloudwatchLogsAPI, completeness: .complete,
+                                                                  bytesRead: 0, linesRead: 0))
+        let diagnosis = analyzer.finish(build: model, source: source)
+        XCTAssertEqual(diagnosis.rootCause?.ruleId, "vpc-provisioning-unauthorized")
+        XCTAssertEqual(diagnosis.rootCause?.category, .iamAccessDenied)
+        try assertRecordEvidence(diagnosis.rootCause, phase: "PROVISIONING", contains: "UnauthorizedOperation")
+    }
+
     /// The log just stops in BUILD; only the record says the build timed out.
     func testATimedOutBuildWhoseLogJustStopsIsATimeout() throws {
         let script = ScriptedBuild()

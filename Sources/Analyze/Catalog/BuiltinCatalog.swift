@@ -29,6 +29,7 @@ public enum BuiltinCatalog {
         .awsSecurityTokenInvalid,
         .iamActionNotAuthorized,
         .s3AccessDenied,
+        .vpcProvisioningUnauthorized,
         // Image names and tags
         .baseImageNotFoundBuildKit,
         .daemonNoSuchImage,
