@@ -60,7 +60,10 @@ public enum APIBuildMerge {
         if phase.endTime == nil { phase.endTime = apiPhase.endDate }
         // Successful phases carry a context of empty strings; only a real one counts.
         let context = apiPhase.meaningfulContext
-        if phase.contextCode == nil, let code = context?.statusCode, !code.isEmpty { phase.contextCode = code }
+        if phase.contextCode == nil, let code = context?.statusCode, !code.isEmpty {
+            phase.contextCode = code
+            phase.contextIsFromBuildRecord = true
+        }
         if phase.contextMessage == nil, let message = context?.message, !message.isEmpty {
             phase.contextMessage = message.trimmingCharacters(in: .whitespaces)
         }

@@ -72,7 +72,10 @@ enum ErrorClassifier {
             return .unreadableInput
         case let error as RuleFileError:
             // A rule file that is not there is an unreadable input; one that is there but wrong is a usage error.
-            return error.line == nil && error.problem.hasPrefix("cannot read") ? .unreadableInput : .usage
+            switch error.kind {
+            case .unreadable: return .unreadableInput
+            case .invalid: return .usage
+            }
         case is CatalogError:
             // Only a user's rule can be wrong at run time: the built-in catalog is compiled in every test run.
             return .usage

@@ -106,9 +106,24 @@ final class RuleFileTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(parseError("")).problem.contains("empty"))
     }
 
-    func testMissingFileIsATypedError() {
+    func testMissingFileIsATypedOneLineError() {
         XCTAssertThrowsError(try RuleFile.load(path: "/nonexistent/rules.yaml")) { error in
-            XCTAssertTrue((error as? RuleFileError)?.userMessage.hasPrefix("/nonexistent/rules.yaml: cannot read") ?? false)
+            XCTAssertEqual((error as? RuleFileError)?.kind, .unreadable)
+            XCTAssertEqual((error as? RuleFileError)?.userMessage, "cannot read rules file /nonexistent/rules.yaml: no such file")
+        }
+        let directory = repositoryRoot.appendingPathComponent("docs").path
+        XCTAssertThrowsError(try RuleFile.load(path: directory)) { error in
+            XCTAssertEqual((error as? RuleFileError)?.userMessage, "cannot read rules file \(directory): is a directory")
+        }
+    }
+
+    func testAFileThatIsReadButWrongIsInvalid() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cbt-invalid-\(UUID().uuidString).yaml")
+        try Data([0xFF, 0xFE, 0x41]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertThrowsError(try RuleFile.load(path: file.path)) { error in
+            XCTAssertEqual((error as? RuleFileError)?.kind, .invalid)
+            XCTAssertEqual((error as? RuleFileError)?.userMessage, "\(file.path): the rule file is not UTF-8 text")
         }
     }
 

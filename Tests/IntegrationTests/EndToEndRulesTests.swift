@@ -36,7 +36,20 @@ final class EndToEndRulesTests: XCTestCase {
         XCTAssertTrue(invalid.stderr.hasPrefix("cbtriage: ") && invalid.stderr.contains("invalid.yaml:3:"), invalid.stderr)
         let missing = try EndToEnd.run(["rules", "test", "no-such-rules.yaml"])
         XCTAssertEqual(missing.status, 66)
-        EndToEnd.assertErrorLines(missing)
+        XCTAssertEqual(missing.stderr, "cbtriage: cannot read rules file no-such-rules.yaml: no such file\n")
+    }
+
+    /// `--rules` with a file that is not there (66, one short line) and one that is there but wrong (64).
+    func testRulesFileErrorsOnAnalyze() throws {
+        let log = Data("step 1\n".utf8)
+        let missing = try EndToEnd.run(["--rules", "no-such-rules.yaml", "-"], stdin: log)
+        XCTAssertEqual(missing.status, 66, missing.stderr)
+        XCTAssertEqual(missing.stderr, "cbtriage: cannot read rules file no-such-rules.yaml: no such file\n")
+        let invalidPath = inputs.appendingPathComponent("rules/invalid.yaml").path
+        let invalid = try EndToEnd.run(["--rules", invalidPath, "-"], stdin: log)
+        XCTAssertEqual(invalid.status, 64, invalid.stderr)
+        XCTAssertTrue(invalid.stderr.hasPrefix("cbtriage: \(invalidPath):3:"), invalid.stderr)
+        EndToEnd.assertErrorLines(invalid)
     }
 
     func testRulesListAndShow() throws {

@@ -21,8 +21,11 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(ErrorClassifier.status(for: LocalInputError.directoryHasNoLogs(path: "d")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: InputError.unknownRule(id: "nope")), .usage)
         XCTAssertEqual(ErrorClassifier.status(for: RuleFileError(file: "r.yaml", line: 3, column: 1, problem: "bad")), .usage)
-        XCTAssertEqual(ErrorClassifier.status(for: RuleFileError(file: "r.yaml", problem: "cannot read the rule file (gone)")),
+        XCTAssertEqual(ErrorClassifier.status(for: RuleFileError.unreadable(file: "r.yaml", reason: "no such file")),
                        .unreadableInput)
+        // Decided by the kind, not by the wording of the problem.
+        XCTAssertEqual(ErrorClassifier.status(for: RuleFileError(file: "r.yaml", problem: "cannot read the rule file")),
+                       .usage)
         XCTAssertEqual(ErrorClassifier.status(for: CatalogError.duplicateId("a")), .usage)
         XCTAssertEqual(ErrorClassifier.status(for: HTTPError.connectFailed(host: "h", port: 443)), .serviceUnavailable)
         XCTAssertEqual(ErrorClassifier.status(for: WebhookError.rejected(status: 404, detail: nil)), .serviceUnavailable)

@@ -29,6 +29,7 @@ public enum BuiltinCatalog {
         .awsSecurityTokenInvalid,
         .iamActionNotAuthorized,
         .s3AccessDenied,
+        .vpcProvisioningUnauthorized,
         // Image names and tags
         .baseImageNotFoundBuildKit,
         .daemonNoSuchImage,
@@ -70,6 +71,8 @@ public enum BuiltinCatalog {
         .windowsDiskFull,
         // Timeouts
         .buildPhaseTimedOut,
+        // Build environment image (PROVISIONING)
+        .buildImagePullFailed,
         // Network
         .awsCliEndpointUnreachable,
         .curlConnectionTimedOut,

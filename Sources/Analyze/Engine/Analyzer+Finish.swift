@@ -4,7 +4,9 @@ import Parse
 extension Analyzer {
     /// Ranks what fired into a `Diagnosis`. Call once, after the last line, with the final model.
     public func finish(build: BuildModel, source: SourceInfo) -> Diagnosis {
+        // First into the final model's numbering, then the phase records, which are read in that numbering.
         adoptPhaseNumbering(of: build)
+        consumePhaseRecords(of: build)
         let facts = FailureFacts(build: build)
         var ranked: [(finding: Finding, facts: RankFacts)] = []
         for (slot, state) in states.enumerated() {
@@ -39,6 +41,19 @@ extension Analyzer {
         }
         let findings = (rootCause.map { [$0] } ?? []) + leaks + ordered
         return Diagnosis(source: source, build: Self.redacted(build), findings: findings, rootCause: rootCause)
+    }
+
+    /// Phase contexts that only CodeBuild's build record holds (a phase with no log lines, or a log that stopped
+    /// before the agent printed it) are scanned as the line the agent would have printed, so the rules written
+    /// for that line match them too.
+    private func consumePhaseRecords(of build: BuildModel) {
+        guard !phaseRecordsConsumed else { return }
+        phaseRecordsConsumed = true
+        for (index, phase) in build.phases.enumerated() where phase.firstLine == nil || phase.contextIsFromBuildRecord {
+            guard let code = phase.contextCode, !code.isEmpty else { continue }
+            let message = phase.contextMessage.map { " Message: " + $0 } ?? ""
+            consumePhaseRecord("Phase context status code: \(code)\(message)", phaseIndex: index, phaseName: phase.name)
+        }
     }
 
     /// The model with the texts that come from the log (command texts, phase context messages) redacted:

@@ -35,6 +35,8 @@ public final class Analyzer: BuildEventSink {
     private var seenOnLine: [Int]
     private var candidates: [Int] = []
     private var lineSerial = 0
+    /// `finish` scans the build record's phase contexts once, however often it is called.
+    var phaseRecordsConsumed = false
 
     public convenience init(catalog: CompiledCatalog) {
         self.init(catalog: catalog, options: AnalyzerOptions())
@@ -81,6 +83,26 @@ public final class Analyzer: BuildEventSink {
         }
     }
 
+    /// Runs the catalog over one phase's context message from CodeBuild's build record, for a phase the log
+    /// does not cover. Same matcher, scopes and regexes as a log line; the evidence is marked as coming from
+    /// the record, with no surrounding lines.
+    func consumePhaseRecord(_ message: String, phaseIndex: Int, phaseName: String) {
+        lineSerial += 1
+        // No command runs outside the log: rules scoped to a command cannot apply.
+        updateCommandScope(for: nil)
+        afterCaptures.removeAll()
+        let context = LineContext(phaseIndex: phaseIndex, phaseName: phaseName)
+        var bytes = Array(message.utf8)
+        bytes.withUnsafeMutableBufferPointer { mutable in
+            let display = UnsafeBufferPointer(mutable)
+            _ = collectCandidates(display)
+            guard !candidates.isEmpty else { return }
+            let line = LogLine(number: 0, bytes: display)
+            evaluateCandidates(line: line, context: context, display: display, message: display, insideKey: false,
+                               origin: .codebuildAPI)
+        }
+    }
+
     // MARK: - Candidates
 
     /// Fills `candidates` with the rules and checks to evaluate; returns whether the line holds an
@@ -112,7 +134,8 @@ public final class Analyzer: BuildEventSink {
     }
 
     private func evaluateCandidates(line: LogLine, context: LineContext, display: UnsafeBufferPointer<UInt8>,
-                                    message: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
+                                    message: UnsafeBufferPointer<UInt8>, insideKey: Bool,
+                                    origin: EvidenceOrigin = .log) {
         var messageText: String?
         func text() -> String {
             if let messageText { return messageText }
@@ -135,7 +158,7 @@ public final class Analyzer: BuildEventSink {
                     }
                 }
                 record(slot: candidate, captures: captures, line: line, context: context, display: display,
-                       insideKey: insideKey)
+                       insideKey: insideKey, origin: origin)
             } else {
                 let inspected = InspectedLine(number: line.number, message: text(), isAgentLine: context.isAgentLine,
                                               command: context.command,
@@ -143,7 +166,7 @@ public final class Analyzer: BuildEventSink {
                 checks[candidate - ruleCount].inspect(inspected) { hit in
                     guard let slot = catalog.slotOfRuleId[hit.ruleId] else { return }
                     record(slot: slot, captures: hit.captures, line: line, context: context, display: display,
-                           insideKey: insideKey)
+                           insideKey: insideKey, origin: origin)
                 }
             }
         }
@@ -175,12 +198,12 @@ public final class Analyzer: BuildEventSink {
     // MARK: - Evidence
 
     private func record(slot: Int, captures: [String: String], line: LogLine, context: LineContext,
-                        display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
+                        display: UnsafeBufferPointer<UInt8>, insideKey: Bool, origin: EvidenceOrigin = .log) {
         var state = states[slot] ?? FindingState()
         // Leave no second reference behind, so the arrays inside are mutated in place, not copied per hit.
         states[slot] = nil
         // One line counts once per rule, however many literals or check verdicts it produced.
-        if state.occurrences > 0, state.lastLine == line.number {
+        if state.occurrences > 0, state.lastLine == line.number, origin == .log {
             states[slot] = state
             return
         }
@@ -188,15 +211,21 @@ public final class Analyzer: BuildEventSink {
         state.firstLine = min(state.firstLine, line.number)
         state.lastLine = line.number
         if let position = context.command { state.hitCommands.insert(position) } else { state.hitOutsideCommands = true }
-        if let phase = context.phaseIndex { state.hitPhases.insert(phase) }
+        if let phase = context.phaseIndex {
+            state.hitPhases.insert(phase)
+            if origin == .codebuildAPI { state.hitPhaseRecords.insert(phase) }
+        }
         if options.tracesFiringLines { state.firingLines.append(line.number) }
         if state.captures.isEmpty, !captures.isEmpty { state.captures = captures }
         if state.evidence.count < options.evidencePerFinding {
-            let before = recent.ordered.map { Self.shown(number: $0.number, bytes: $0.bytes, insideKey: $0.insidePrivateKey) }
+            // A phase record stands alone: the log's last lines are not its context.
+            let before = origin == .log
+                ? recent.ordered.map { Self.shown(number: $0.number, bytes: $0.bytes, insideKey: $0.insidePrivateKey) }
+                : []
             let evidence = Evidence(line: Self.shown(number: line.number, display: display, insideKey: insideKey),
-                                    before: before, phase: context.phaseName)
+                                    before: before, phase: context.phaseName, origin: origin)
             state.evidence.append(PendingEvidence(evidence: evidence, position: context.command))
-            if options.contextAfter > 0 {
+            if options.contextAfter > 0, origin == .log {
                 afterCaptures.append(AfterCapture(slot: slot, evidenceIndex: state.evidence.count - 1,
                                                   remaining: options.contextAfter))
             }

@@ -30,6 +30,8 @@ struct FindingState {
     var hitPhases = Set<Int>()
     /// Some occurrence was not inside any command's output (a phase-level or agent line).
     var hitOutsideCommands = false
+    /// Phases whose CodeBuild record (context message, no log lines) it fired on.
+    var hitPhaseRecords = Set<Int>()
     var firstLine = Int.max
     var lastLine = 0
     /// Every line it fired on, when `tracesFiringLines` is set.

@@ -89,6 +89,8 @@ struct FailureFacts {
     func position(of state: FindingState) -> Double {
         guard failed else { return 0.6 }
         if let failingCommand, state.hitCommands.contains(failingCommand) { return 1 }
+        // CodeBuild's own record of the failing phase is as close to the failure as the failing command.
+        if let failingPhase, state.hitPhaseRecords.contains(failingPhase) { return 1 }
         if let failingPhase, state.hitPhases.contains(failingPhase) { return 0.75 }
         if let failingCommandLine, state.firstLine > failingCommandLine { return 0.35 }
         return 0.45

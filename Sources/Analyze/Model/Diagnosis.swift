@@ -11,6 +11,15 @@ public struct NumberedLine: Codable, Equatable, Sendable {
     }
 }
 
+/// Where an evidence line was read.
+public enum EvidenceOrigin: String, Codable, Sendable {
+    /// A line of the build log; `line.number` is its position.
+    case log
+    /// A phase's context message in CodeBuild's own build record (`BatchGetBuilds`), for a phase the log
+    /// does not cover; `line.number` is 0 and `phase` names the phase.
+    case codebuildAPI = "codebuild-api"
+}
+
 /// One place in the log that supports a finding, with a little context around it.
 public struct Evidence: Codable, Equatable, Sendable {
     public var line: NumberedLine
@@ -19,14 +28,37 @@ public struct Evidence: Codable, Equatable, Sendable {
     public var phase: String?
     /// The text of the command whose output held this line.
     public var command: String?
+    public var origin: EvidenceOrigin
 
     public init(line: NumberedLine, before: [NumberedLine] = [], after: [NumberedLine] = [],
-                phase: String? = nil, command: String? = nil) {
+                phase: String? = nil, command: String? = nil, origin: EvidenceOrigin = .log) {
         self.line = line
         self.before = before
         self.after = after
         self.phase = phase
         self.command = command
+        self.origin = origin
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, before, after, phase, command, origin }
+
+    // Diagnoses encoded before `origin` existed decode as log evidence.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        line = try container.decode(NumberedLine.self, forKey: .line)
+        before = try container.decodeIfPresent([NumberedLine].self, forKey: .before) ?? []
+        after = try container.decodeIfPresent([NumberedLine].self, forKey: .after) ?? []
+        phase = try container.decodeIfPresent(String.self, forKey: .phase)
+        command = try container.decodeIfPresent(String.self, forKey: .command)
+        origin = try container.decodeIfPresent(EvidenceOrigin.self, forKey: .origin) ?? .log
+    }
+
+    /// How renderers label the line: its number in the log, or the CodeBuild phase record it came from.
+    public var placeLabel: String {
+        switch origin {
+        case .log: return String(line.number)
+        case .codebuildAPI: return "CodeBuild \(phase ?? "phase"):"
+        }
     }
 }
 

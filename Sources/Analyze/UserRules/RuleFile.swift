@@ -8,12 +8,7 @@ import Yams
 /// from the node's own mark. Unknown keys and unknown values are rejected with the allowed ones listed.
 public enum RuleFile {
     public static func load(path: String) throws -> [Rule] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw RuleFileError(file: path, problem: "cannot read the rule file (\(Self.reason(error)))")
-        }
+        let data = try read(path: path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw RuleFileError(file: path, problem: "the rule file is not UTF-8 text")
         }
@@ -69,6 +64,25 @@ public enum RuleFile {
                                  problem: "duplicate key \(duplicates.joined(separator: ", "))")
         default:
             return RuleFileError(file: file, problem: "YAML error: \(reason(error))")
+        }
+    }
+
+    /// The file's bytes, or an `unreadable` error with a short reason instead of Foundation's multi-field
+    /// `Error Domain=NSCocoaErrorDomain Code=260 …` description.
+    private static func read(path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw RuleFileError.unreadable(file: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw RuleFileError.unreadable(file: path, reason: "is a directory") }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as CocoaError where error.code == .fileReadNoPermission {
+            throw RuleFileError.unreadable(file: path, reason: "permission denied")
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            throw RuleFileError.unreadable(file: path, reason: "no such file")
+        } catch {
+            throw RuleFileError.unreadable(file: path, reason: "read failed")
         }
     }
 

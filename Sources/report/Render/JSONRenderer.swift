@@ -137,6 +137,7 @@ struct JSONRenderer {
             ("text", .string(evidence.line.text)),
             ("phase", .optional(evidence.phase)),
             ("command", .optional(evidence.command)),
+            ("origin", .string(evidence.origin.rawValue)),
             ("before", .array(evidence.before.map(numbered))),
             ("after", .array(evidence.after.map(numbered))),
         ])

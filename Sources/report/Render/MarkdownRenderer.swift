@@ -92,7 +92,8 @@ struct MarkdownRenderer {
             if !place.isEmpty { body.append("# " + place.joined(separator: "  ")) }
             let context = settings.contextLines
             for line in evidence.before.suffix(context) { body.append("  \(line.number) | \(line.text)") }
-            body.append("> \(evidence.line.number) | \(evidence.line.text)")
+            body.append(evidence.origin == .log ? "> \(evidence.line.number) | \(evidence.line.text)"
+                : "> \(evidence.placeLabel) \(evidence.line.text)")
             for line in evidence.after.prefix(context) { body.append("  \(line.number) | \(line.text)") }
         }
         let more = finding.occurrences > finding.evidence.count

@@ -110,7 +110,8 @@ struct SlackRenderer {
         var lines: [String] = []
         for evidence in finding.evidence {
             for line in evidence.before.suffix(settings.contextLines) { lines.append("  \(line.number) | \(line.text)") }
-            lines.append("> \(evidence.line.number) | \(evidence.line.text)")
+            lines.append(evidence.origin == .log ? "> \(evidence.line.number) | \(evidence.line.text)"
+                : "> \(evidence.placeLabel) \(evidence.line.text)")
             for line in evidence.after.prefix(settings.contextLines) { lines.append("  \(line.number) | \(line.text)") }
         }
         let budget = SlackLimits.sectionText - 200

@@ -140,7 +140,12 @@ struct TextRenderer {
         let after = evidence.after.prefix(context)
         let numberWidth = String((after.last ?? evidence.line).number).count
         for line in before { lines.append(style.dim(logLine(line, marker: " ", numberWidth: numberWidth, indent: indent))) }
-        lines.append(style.yellow(logLine(evidence.line, marker: ">", numberWidth: numberWidth, indent: indent)))
+        if evidence.origin == .log {
+            lines.append(style.yellow(logLine(evidence.line, marker: ">", numberWidth: numberWidth, indent: indent)))
+        } else {
+            lines.append(style.yellow(trimmedToWidth(
+                "\(indent)> \(evidence.placeLabel) \(Formatting.printable(evidence.line.text))")))
+        }
         for line in after { lines.append(style.dim(logLine(line, marker: " ", numberWidth: numberWidth, indent: indent))) }
         return lines
     }

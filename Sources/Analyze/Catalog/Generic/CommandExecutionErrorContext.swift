@@ -4,7 +4,7 @@
 extension Rule {
     static let commandExecutionErrorContext = Rule(
         id: "command-execution-error-context",
-        category: .compileError,
+        category: .unclassified,
         title: "Phase failed with COMMAND_EXECUTION_ERROR",
         severity: .error,
         literals: ["COMMAND_EXECUTION_ERROR"],

@@ -4,7 +4,7 @@
 extension Rule {
     static let commandExitedNonZero = Rule(
         id: "command-exited-non-zero",
-        category: .compileError,
+        category: .unclassified,
         title: "A buildspec command exited non-zero",
         severity: .error,
         literals: ["Command did not exit successfully"],

@@ -4,7 +4,7 @@
 extension Rule {
     static let dockerBuildStepFailed = Rule(
         id: "docker-build-step-failed",
-        category: .compileError,
+        category: .unclassified,
         title: "A Dockerfile RUN step failed",
         severity: .error,
         literals: ["did not complete successfully", "returned a non-zero code"],

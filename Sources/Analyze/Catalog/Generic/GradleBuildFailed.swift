@@ -3,7 +3,7 @@
 extension Rule {
     static let gradleBuildFailed = Rule(
         id: "gradle-build-failed",
-        category: .compileError,
+        category: .unclassified,
         title: "Gradle build failed",
         severity: .error,
         literals: ["FAILURE: Build failed with an exception", "BUILD FAILED in "],

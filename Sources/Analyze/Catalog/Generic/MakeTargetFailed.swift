@@ -3,7 +3,7 @@
 extension Rule {
     static let makeTargetFailed = Rule(
         id: "make-target-failed",
-        category: .compileError,
+        category: .unclassified,
         title: "make target failed",
         severity: .error,
         literals: ["*** ["],

@@ -3,7 +3,7 @@
 extension Rule {
     static let mavenBuildFailure = Rule(
         id: "maven-build-failure",
-        category: .compileError,
+        category: .unclassified,
         title: "Maven build failed",
         severity: .error,
         literals: ["BUILD FAILURE"],

@@ -4,7 +4,7 @@
 extension Rule {
     static let npmScriptFailed = Rule(
         id: "npm-script-failed",
-        category: .compileError,
+        category: .unclassified,
         title: "npm script failed",
         severity: .error,
         literals: ["Lifecycle script `", "Failed at the "],

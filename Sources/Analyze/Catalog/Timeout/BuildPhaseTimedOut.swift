@@ -1,7 +1,7 @@
 // wording: the CodeBuild agent's phase end line ("Phase complete: BUILD State: FAILED", many public logs) with
 // the TIMED_OUT value of the API's BuildPhase.phaseStatus, and the BUILD_TIMED_OUT context code. Not seen
 // verbatim in a public log: when the container is stopped the log may simply end, and the timeout is then
-// known only from the build's API status.
+// known only from the build's API status, whose BUILD_TIMED_OUT context the engine scans like this line.
 extension Rule {
     static let buildPhaseTimedOut = Rule(
         id: "build-phase-timed-out",
@@ -11,7 +11,7 @@ extension Rule {
         literals: ["TIMED_OUT"],
         regex: #"(?:Phase complete: (?<phase>[A-Z_]+) State: TIMED_OUT|Phase context status code: BUILD_TIMED_OUT)"#,
         explanation: """
-            CodeBuild stopped the build in {{phase}} because it ran longer than the project's timeout (default \
+            CodeBuild stopped the build because it ran longer than the project's timeout (default \
             60 minutes, at most 36 hours). A hung command (waiting for input, a server that never exits, a \
             stuck network call) or a build that simply got slower both end here.
             """,
