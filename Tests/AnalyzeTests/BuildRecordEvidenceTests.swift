@@ -37,11 +37,11 @@ final class BuildRecordEvidenceTests: XCTestCase {
         XCTAssertEqual(evidence.placeLabel, "CodeBuild \(phase):", file: file, line: line)
     }
 
-    func testAnImagePullFailureInProvisioningIsItsOwnCategory() throws {
+    func testAnImagePullRefusedInProvisioningIsAnAccessDenial() throws {
         let diagnosis = try diagnoseWithoutLog("provisioning-image-pull-failed")
-        XCTAssertEqual(diagnosis.rootCause?.ruleId, "build-image-pull-failed")
-        XCTAssertEqual(diagnosis.rootCause?.category, .buildImagePullFailed)
-        XCTAssertEqual(diagnosis.rootCause?.captures["reason"]?.hasPrefix("CannotPullContainerError: "), true)
+        XCTAssertEqual(diagnosis.rootCause?.ruleId, "build-image-pull-access-denied")
+        XCTAssertEqual(diagnosis.rootCause?.category, .iamAccessDenied)
+        XCTAssertEqual(diagnosis.rootCause?.captures["image"], "123456789012.dkr.ecr.us-east-1.amazonaws.com/build-images/node20")
         // In the failing phase's record: ranked like evidence in the failing command.
         XCTAssertGreaterThanOrEqual(diagnosis.rootCause?.confidence ?? 0, 0.9)
         try assertRecordEvidence(diagnosis.rootCause, phase: "PROVISIONING",
@@ -120,7 +120,7 @@ final class BuildRecordEvidenceTests: XCTestCase {
                                                                     bytesRead: 0, linesRead: 0))
         _ = analyzer.finish(build: model, source: source)
         let second = analyzer.finish(build: model, source: source)
-        XCTAssertEqual(second.rootCause?.ruleId, "build-image-pull-failed")
+        XCTAssertEqual(second.rootCause?.ruleId, "build-image-pull-access-denied")
         XCTAssertEqual(second.rootCause?.occurrences, 1)
     }
 

@@ -73,6 +73,7 @@ public enum BuiltinCatalog {
         .buildPhaseTimedOut,
         // Build environment image (PROVISIONING)
         .buildImagePullFailed,
+        .buildImagePullAccessDenied,
         // Network
         .awsCliEndpointUnreachable,
         .curlConnectionTimedOut,

@@ -17,8 +17,6 @@ public enum Category: String, Codable, CaseIterable, Sendable {
     case outOfMemory = "out-of-memory"
     case diskFull = "disk-full"
     case buildTimeout = "build-timeout"
-    /// CodeBuild could not pull the project's build environment image (PROVISIONING).
-    case buildImagePullFailed = "build-image-pull-failed"
     case networkTimeout = "network-timeout"
     case dependencyInstallFailed = "dependency-install-failed"
     case compileError = "compile-error"

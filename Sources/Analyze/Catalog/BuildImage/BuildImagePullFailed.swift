@@ -1,3 +1,4 @@
+// Category: image-tag-mismatch, the fixed category for an image reference that names no existing image.
 // wording: CodeBuild's PROVISIONING phase context when the environment image cannot be pulled: status code
 // BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE (CodeBuild troubleshooting guide), message "Unable to pull customer's
 // container image. ErrorCode: 500, Reason: invalid reference format." (aws-samples/amazon-ecs-java-microservices
@@ -6,11 +7,12 @@
 extension Rule {
     static let buildImagePullFailed = Rule(
         id: "build-image-pull-failed",
-        category: .buildImagePullFailed,
+        category: .imageTagMismatch,
         title: "CodeBuild could not pull the build environment image",
         severity: .error,
         literals: ["BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE", "Unable to pull customer's container image"],
-        regex: #"(?:BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE(?: Message:)?|Unable to pull customer's container image\.?)\s*(?:Unable to pull customer's container image\.\s*)?(?<reason>.*)"#,
+        // Denials are `build-image-pull-access-denied`'s (iam-access-denied).
+        regex: #"^(?!.*(?:pull access denied|not authorized|AccessDenied))(?:.*?)(?:BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE(?: Message:)?|Unable to pull customer's container image\.?)\s*(?:Unable to pull customer's container image\.\s*)?(?<reason>.*)"#,
         explanation: """
             The build never started: CodeBuild could not pull the image configured as the project's build \
             environment ({{reason}}). A private ECR image needs a repository policy that lets CodeBuild pull \
@@ -29,13 +31,16 @@ extension Rule {
         triggering: [
             #"""
             [Container] 2024/03/06 10:00:00.000000 Waiting for agent ping
-            ↓ Phase context status code: BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE Message: Unable to pull customer's container image. CannotPullContainerError: Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-1.amazonaws.com/build-images/node20, repository does not exist or may require 'docker login'
+            ↓ Phase context status code: BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE Message: Unable to pull customer's container image. CannotPullContainerError: Error response from daemon: manifest for 123456789012.dkr.ecr.us-east-1.amazonaws.com/build-images/node20:v7 not found: manifest unknown: Requested image not found
             """#,
             #"""
             ↓ Unable to pull customer's container image. ErrorCode: 500, Reason: invalid reference format.
             """#,
         ],
         nonTriggering: [
+            #"""
+            Phase context status code: BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE Message: Unable to pull customer's container image. CannotPullContainerError: pull access denied for 123456789012.dkr.ecr.us-east-1.amazonaws.com/build-images/node20
+            """#,
             #"""
             [Container] 2024/03/06 10:00:02.000000 Phase complete: PROVISIONING State: SUCCEEDED
             Unable to pull image node:20 from cache, pulling from registry
