@@ -3,28 +3,7 @@ import XCTest
 
 /// The AWS commands end to end: the built `cbtriage` binary, real SigV4 over libcurl, a real moto_server
 /// with signature checking on.
-final class AWSCommandsIntegrationTests: XCTestCase {
-    private var moto: SeededMoto!
-    private var runner: CommandRunner!
-
-    override class func tearDown() {
-        SeededMoto.shutDown()
-        super.tearDown()
-    }
-
-    override func setUpWithError() throws {
-        // Thrown here, these are recorded as failures, never skips.
-        guard let binary = CommandRunner.binaryPath() else {
-            throw SeededMoto.SetupError(description:
-                "no .build/debug/cbtriage: build it first (swift build --product cbtriage), or set CBTRIAGE_BINARY")
-        }
-        moto = try SeededMoto.instance()
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("cbtriage-it-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: work) }
-        runner = CommandRunner(binary: binary, workDirectory: work)
-    }
-
+final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
     private var endpointArguments: [String] { ["--endpoint-url", moto.server.endpoint, "--region", "us-east-1"] }
 
     private var goodKeys: [String: String] {

@@ -6,27 +6,7 @@ import XCTest
 ///
 /// moto reports every build as SUCCEEDED, so these runs pass --include-succeeded: the failures are
 /// the ones the logs show, which is exactly what that flag is for.
-final class AWSSummaryIntegrationTests: XCTestCase {
-    private var moto: SeededMoto!
-    private var runner: CommandRunner!
-
-    override class func tearDown() {
-        SeededMoto.shutDown()
-        super.tearDown()
-    }
-
-    override func setUpWithError() throws {
-        guard let binary = CommandRunner.binaryPath() else {
-            throw SeededMoto.SetupError(description:
-                "no .build/debug/cbtriage: build it first (swift build --product cbtriage), or set CBTRIAGE_BINARY")
-        }
-        moto = try SeededMoto.instance()
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("cbtriage-it-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: work) }
-        runner = CommandRunner(binary: binary, workDirectory: work)
-    }
-
+final class AWSSummaryIntegrationTests: MotoIntegrationTestCase {
     private var goodKeys: [String: String] {
         ["AWS_ACCESS_KEY_ID": moto.manifest.credentials.accessKeyId,
          "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
