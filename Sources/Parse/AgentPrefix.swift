@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 
 /// The prefix the CodeBuild agent puts on its own lines:
@@ -46,36 +47,17 @@ struct AgentPrefix {
               let second = ByteMatching.digits(bytes, at: offset + 17, count: 2),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        var index = offset + 19
-        var micros = 0
-        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            var fractionDigits = 0
-            while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-                if fractionDigits < 6 { micros = micros * 10 + Int(bytes[index] - 0x30) }
-                fractionDigits += 1
-                index += 1
-            }
-            guard fractionDigits > 0 else { return nil }
-            for _ in fractionDigits..<max(6, fractionDigits) { micros *= 10 }
-        }
+        guard let fraction = TimestampBytes.fraction(bytes, at: offset + 19, precision: 6) else { return nil }
+        let micros = fraction.value
+        var index = fraction.end
         // The message follows one space; a line ending right after the time has an empty message.
         if index < bytes.count {
             guard bytes[index] == 0x20 else { return nil }
             index += 1
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let seconds = TimestampBytes.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute,
+                                                  second: second)
         return (seconds * 1_000_000 + Int64(micros), index - offset)
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }

@@ -73,19 +73,9 @@ enum ExportTimestamp {
               line[16] == UInt8(ascii: ":"), let second = digits(17, 2),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        var index = 19
-        var millis = 0
-        if line[index] == UInt8(ascii: ".") {
-            index += 1
-            var fractionDigits = 0
-            while index < line.count, line[index] >= 0x30 && line[index] <= 0x39 {
-                if fractionDigits < 3 { millis = millis * 10 + Int(line[index] - 0x30) }
-                fractionDigits += 1
-                index += 1
-            }
-            guard fractionDigits > 0 else { return nil }
-            for _ in fractionDigits..<max(3, fractionDigits) { millis *= 10 }
-        }
+        guard let fraction = TimestampBytes.fraction(line, at: 19, precision: 3) else { return nil }
+        let millis = fraction.value
+        var index = fraction.end
         guard index < line.count, line[index] == UInt8(ascii: "Z") else { return nil }
         index += 1
         // The message follows one space; a line holding only the timestamp is an empty message.
@@ -93,18 +83,9 @@ enum ExportTimestamp {
             guard line[index] == UInt8(ascii: " ") else { return nil }
             index += 1
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let seconds = TimestampBytes.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute,
+                                                  second: second)
         return (seconds * 1000 + Int64(millis), index)
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }
