@@ -38,7 +38,7 @@ final class ChecksTests: XCTestCase {
         let build = ScriptedBuild()
         build.phase("POST_BUILD", status: .failed)
         build.command("docker push ${REPOSITORY_URI}:${IMAGE_TAG}", exit: 1)
-        build.output("tag does not exist: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app:")
+        build.output("Error parsing reference: \"123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app:\" is not a valid repository/tag: invalid reference format")
         build.finish(status: .failed)
         XCTAssertEqual(try diagnose(build).rootCause?.captures["variable"], "$IMAGE_TAG")
 

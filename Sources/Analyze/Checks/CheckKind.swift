@@ -13,16 +13,20 @@ public struct CheckKind {
     let literals: [String]
     /// A fresh per-build state.
     let make: () -> LineCheck
+    /// Ranking specificity of its findings: a check validated the structure it reports on, so it is more specific
+    /// than any pattern (patterns score at most 100); a check that explains a failure outright scores higher.
+    let specificity: Int
 
-    init(rules: [Rule], literals: [String], make: @escaping () -> LineCheck) {
+    init(rules: [Rule], literals: [String], specificity: Int = 110, make: @escaping () -> LineCheck) {
         self.rules = rules
         self.literals = literals
+        self.specificity = specificity
         self.make = make
     }
 
     /// Every built-in check.
     public static var builtin: [CheckKind] {
-        [RegistryURICheck.kind, LoginPushMismatchCheck.kind, CredentialLeakCheck.kind]
+        [RegistryURICheck.kind, LoginPushMismatchCheck.kind, PushedReferenceNotTaggedCheck.kind, CredentialLeakCheck.kind]
     }
 
     /// Every rule the built-in checks report under.
@@ -32,14 +36,14 @@ public struct CheckKind {
     func excluding(_ ids: Set<String>) -> CheckKind? {
         let kept = rules.filter { !ids.contains($0.id) }
         if kept.count == rules.count { return self }
-        return kept.isEmpty ? nil : CheckKind(rules: kept, literals: literals, make: make)
+        return kept.isEmpty ? nil : CheckKind(rules: kept, literals: literals, specificity: specificity, make: make)
     }
 
     /// The same check restricted to one of its rules (for running that rule's examples alone).
     func restricted(to ruleId: String) -> CheckKind? {
         let kept = rules.filter { $0.id == ruleId }
         guard !kept.isEmpty else { return nil }
-        return CheckKind(rules: kept, literals: literals, make: make)
+        return CheckKind(rules: kept, literals: literals, specificity: specificity, make: make)
     }
 }
 
@@ -57,6 +61,15 @@ struct InspectedLine {
 struct CheckHit {
     let ruleId: String
     var captures: [String: String]
+    /// What the verdict is about (the defective account id, region, reference). Hits of one rule with
+    /// different subjects are findings of their own; nil joins every hit of the rule into one finding.
+    var subject: String?
+
+    init(ruleId: String, captures: [String: String], subject: String? = nil) {
+        self.ruleId = ruleId
+        self.captures = captures
+        self.subject = subject
+    }
 }
 
 /// Per-build state of a check.

@@ -27,27 +27,82 @@ struct RegistryURI: Equatable {
     /// Written with shell variables still in it (a command's own text, not its output).
     var isTemplate: Bool { text.contains("$") || text.contains("{") || text.contains("}") }
 
-    private static let pattern: NSRegularExpression? = try? NSRegularExpression(pattern:
-        #"(?<![A-Za-z0-9_.$}{-])([A-Za-z0-9_${}-]*)\.dkr\.ecr(-fips)?\.([A-Za-z0-9_${}-]*)\.(amazonaws\.com(?:\.cn)?)"#
-            + #"(/[^\s:@\[\]"'`,;()<>]*)?(?::([^\s@\[\]"'`,;()<>/]*))?"#)
-
     /// Every reference in `line`, in order.
+    ///
+    /// A reference is delimited like a shell word or a quoted/bracketed value: whitespace, quotes, brackets,
+    /// `=`, `,`, `;`, `(`, `)` and a scheme's `/` end it. A `.` or `:` that ends the word before a space or
+    /// the end of the line is sentence punctuation, not a tag (`… with the tag: REF.`); inside quotes or
+    /// brackets a trailing `:` is kept, because there it is what Docker received (an empty tag).
     static func all(in line: String) -> [RegistryURI] {
-        guard let pattern else { return [] }
-        let nsLine = line as NSString
-        return pattern.matches(in: line, range: NSRange(location: 0, length: nsLine.length)).map { match in
-            func piece(_ index: Int) -> String? {
-                let range = match.range(at: index)
-                return range.location == NSNotFound ? nil : nsLine.substring(with: range)
+        let units = Array(line.utf16)
+        let marker = Array(".dkr.ecr".utf16)
+        var found: [RegistryURI] = []
+        var searchFrom = 0
+        while let markerAt = Self.find(marker, in: units, from: searchFrom) {
+            searchFrom = markerAt + marker.count
+            var start = markerAt
+            while start > 0, !Self.isDelimiter(units[start - 1]) { start -= 1 }
+            // The account is what stands between the word's start and `.dkr.ecr`, after any scheme.
+            guard let uri = parse(units, start: start, markerAt: markerAt) else { continue }
+            found.append(uri)
+            searchFrom = max(searchFrom, start + uri.text.utf16.count)
+        }
+        return found
+    }
+
+    private static func parse(_ units: [UInt16], start: Int, markerAt: Int) -> RegistryURI? {
+        var index = markerAt + ".dkr.ecr".utf16.count
+        var isFIPS = false
+        let fips = Array("-fips".utf16)
+        if units.count - index >= fips.count, Array(units[index..<index + fips.count]) == fips {
+            isFIPS = true
+            index += fips.count
+        }
+        guard index < units.count, units[index] == dot else { return nil }
+        index += 1
+        let regionStart = index
+        let amazonaws = Array(".amazonaws.com".utf16)
+        guard let domainAt = find(amazonaws, in: units, from: regionStart),
+              !units[regionStart..<domainAt].contains(where: { isDelimiter($0) || $0 == dot || $0 == slash })
+        else { return nil }
+        index = domainAt + amazonaws.count
+        let china = Array(".cn".utf16)
+        var domainEnd = index
+        if units.count - index >= china.count, Array(units[index..<index + china.count]) == china,
+           index + china.count == units.count || !isHostUnit(units[index + china.count]) {
+            domainEnd = index + china.count
+        }
+        // A host that goes on (`….amazonaws.com.evil`) is not an ECR host.
+        if domainEnd < units.count, isHostUnit(units[domainEnd]) { return nil }
+        var end = domainEnd
+        while end < units.count, !isDelimiter(units[end]) { end += 1 }
+        let closedByQuote = end < units.count && closingMarks.contains(units[end])
+        while end > domainEnd, units[end - 1] == dot || (units[end - 1] == colon && !closedByQuote) { end -= 1 }
+
+        func text(_ from: Int, _ to: Int) -> String { String(decoding: units[from..<to], as: UTF16.self) }
+        var accountStart = start
+        if let scheme = lastIndex(of: Array("://".utf16), in: units, from: start, to: markerAt) { accountStart = scheme + 3 }
+        var uri = RegistryURI(text: text(accountStart, end), account: text(accountStart, markerAt), isFIPS: isFIPS,
+                              region: text(regionStart, domainAt), domain: text(domainAt + 1, domainEnd),
+                              repository: nil, tag: nil)
+        uri.accountOffset = 0
+        uri.regionOffset = regionStart - accountStart
+        if domainEnd < end, units[domainEnd] == slash {
+            var pathEnd = end
+            var tagAt: Int?
+            // The tag follows the last `:` after the last `/`; a digest (`@sha256:…`) ends the path.
+            if let at = units[(domainEnd + 1)..<end].firstIndex(of: atSign) { pathEnd = at }
+            if let colonAt = units[(domainEnd + 1)..<pathEnd].lastIndex(of: colon),
+               !units[(colonAt + 1)..<pathEnd].contains(slash) {
+                tagAt = colonAt
             }
-            let start = match.range.location
-            var uri = RegistryURI(text: nsLine.substring(with: match.range), account: piece(1) ?? "",
-                                  isFIPS: piece(2) != nil, region: piece(3) ?? "", domain: piece(4) ?? "",
-                                  repository: piece(5).map { String($0.dropFirst()) }, tag: piece(6))
-            uri.accountOffset = match.range(at: 1).location - start
-            uri.regionOffset = match.range(at: 3).location - start
-            if match.range(at: 5).location != NSNotFound { uri.repositoryOffset = match.range(at: 5).location + 1 - start }
-            if match.range(at: 6).location != NSNotFound { uri.tagOffset = match.range(at: 6).location - start }
+            let repositoryEnd = tagAt ?? pathEnd
+            uri.repository = text(domainEnd + 1, repositoryEnd)
+            uri.repositoryOffset = domainEnd + 1 - accountStart
+            if let tagAt {
+                uri.tag = text(tagAt + 1, pathEnd)
+                uri.tagOffset = tagAt + 1 - accountStart
+            }
             // `https://<registry>/v2/…` is the registry's HTTP API, not an image reference.
             if let path = uri.repository, path == "v2" || path.hasPrefix("v2/") {
                 uri.repository = nil
@@ -55,8 +110,43 @@ struct RegistryURI: Equatable {
                 uri.repositoryOffset = nil
                 uri.tagOffset = nil
             }
-            return uri
+        } else if domainEnd < end, units[domainEnd] == colon {
+            // `host:443` or a bare `host:` — a port, not a tag; nothing to judge beyond the host.
         }
+        return uri
+    }
+
+    private static let dot = UInt16(UInt8(ascii: "."))
+    private static let colon = UInt16(UInt8(ascii: ":"))
+    private static let slash = UInt16(UInt8(ascii: "/"))
+    private static let atSign = UInt16(UInt8(ascii: "@"))
+    private static let closingMarks: Set<UInt16> = Set("\"'`]>)".utf16)
+    private static let delimiters: Set<UInt16> = Set(" \t\"'`[](),;=|&".utf16)
+
+    private static func isDelimiter(_ unit: UInt16) -> Bool { delimiters.contains(unit) || unit < 0x20 }
+
+    private static func isHostUnit(_ unit: UInt16) -> Bool {
+        (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5A) || (unit >= 0x61 && unit <= 0x7A) || unit == 0x2D
+    }
+
+    private static func find(_ needle: [UInt16], in units: [UInt16], from: Int) -> Int? {
+        guard needle.count <= units.count, from <= units.count - needle.count else { return nil }
+        var index = from
+        while index <= units.count - needle.count {
+            if units[index] == needle[0], Array(units[index..<index + needle.count]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func lastIndex(of needle: [UInt16], in units: [UInt16], from: Int, to: Int) -> Int? {
+        guard to - from >= needle.count else { return nil }
+        var index = to - needle.count
+        while index >= from {
+            if Array(units[index..<index + needle.count]) == needle { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// Same registry: account and region (the repository does not matter for a login).
@@ -83,28 +173,71 @@ extension RegistryURI {
     private static let fipsRegions: Set<String> = ["us-east-1", "us-east-2", "us-west-1", "us-west-2",
                                                     "us-gov-east-1", "us-gov-west-1", "ca-central-1", "ca-west-1"]
 
-    /// The first problem with this reference, or nil when it is well-formed.
-    var problem: RegistryURIProblem? {
-        if account.isEmpty { return .emptyPiece(name: "account id", offset: accountOffset) }
-        if region.isEmpty { return .emptyPiece(name: "region", offset: regionOffset) }
+    /// Every problem with this reference, in the order of its pieces; empty when it is well-formed.
+    ///
+    /// A piece that a poster redacted or wrote as a placeholder (`XXXXXXXXXXXX`, `<account-id>`, `*censored*`,
+    /// `**SUBACCOUNT**`, `aws_account_id`, `region`) is not judged: it is not what Docker received. A real
+    /// account id or region typo still holds digits (`43534534`, `us-east01`); a word without any is a
+    /// placeholder.
+    var problems: [RegistryURIProblem] {
+        var found: [RegistryURIProblem] = []
+        let accountIsPlaceholder = Self.isPlaceholder(account) || Self.isWordPlaceholder(account)
+        let regionIsPlaceholder = Self.isPlaceholder(region) || Self.isWordPlaceholder(region)
+        if account.isEmpty { found.append(.emptyPiece(name: "account id", offset: accountOffset)) }
+        if region.isEmpty { found.append(.emptyPiece(name: "region", offset: regionOffset)) }
         if let repository, let offset = repositoryOffset {
-            if repository.isEmpty { return .emptyPiece(name: "repository name", offset: offset) }
-            if let empty = Self.emptyPathComponentOffset(repository) {
-                return .emptyPiece(name: "repository name", offset: offset + empty)
+            if repository.isEmpty {
+                found.append(.emptyPiece(name: "repository name", offset: offset))
+            } else if let empty = Self.emptyPathComponentOffset(repository) {
+                found.append(.emptyPiece(name: "repository name", offset: offset + empty))
             }
         }
-        if let tag, tag.isEmpty, let offset = tagOffset { return .emptyPiece(name: "tag", offset: offset) }
-        if account.count != 12 || !account.allSatisfy({ $0.isASCII && $0.isNumber }) { return .invalidAccount(account) }
-        guard AWSRegions.codes.contains(region) else { return .invalidRegion(region) }
-        let chinaRegion = region.hasPrefix("cn-")
-        if chinaRegion != domain.hasSuffix(".cn") || (isFIPS && !Self.fipsRegions.contains(region)) {
-            return .invalidHost(host)
+        if let tag, tag.isEmpty, let offset = tagOffset { found.append(.emptyPiece(name: "tag", offset: offset)) }
+        if !account.isEmpty, !accountIsPlaceholder,
+           account.count != 12 || !account.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            found.append(.invalidAccount(account))
         }
-        if let repository, !(2...256).contains(repository.utf8.count) || !Self.matches(Self.repositoryGrammar, repository) {
-            return .invalidRepository(repository)
+        let regionKnown = AWSRegions.codes.contains(region)
+        if !region.isEmpty, !regionIsPlaceholder, !regionKnown { found.append(.invalidRegion(region)) }
+        if regionKnown {
+            let chinaRegion = region.hasPrefix("cn-")
+            if chinaRegion != domain.hasSuffix(".cn") || (isFIPS && !Self.fipsRegions.contains(region)) {
+                found.append(.invalidHost(host))
+            }
         }
-        if let tag, !Self.matches(Self.tagGrammar, tag) { return .invalidTag(tag) }
-        return nil
+        if let repository, !repository.isEmpty, Self.emptyPathComponentOffset(repository) == nil,
+           !Self.hasRedactionMarks(repository),
+           !(2...256).contains(repository.utf8.count) || !Self.matches(Self.repositoryGrammar, repository) {
+            found.append(.invalidRepository(repository))
+        }
+        if let tag, !tag.isEmpty, !Self.hasRedactionMarks(tag), !Self.matches(Self.tagGrammar, tag) {
+            found.append(.invalidTag(tag))
+        }
+        return found
+    }
+
+    /// The first problem with this reference, or nil when it is well-formed.
+    var problem: RegistryURIProblem? { problems.first }
+
+    /// Written by a person in place of the real value: redaction marks, angle-bracket or template
+    /// placeholders, runs of x, or a word with no digit where an id or region code must have them.
+    static func isPlaceholder(_ piece: String) -> Bool {
+        if piece.isEmpty { return false }
+        if hasRedactionMarks(piece) { return true }
+        let lower = piece.lowercased()
+        if lower.contains("xxx") || lower.contains("redacted") || lower.contains("censored") || lower.contains("hidden")
+            || lower.contains("masked") || lower.contains("account") || lower.contains("region") { return true }
+        return false
+    }
+
+    /// Marks that no reference Docker received can hold: `<…>`, `*…*`, `{…}`, `#`, an ellipsis.
+    static func hasRedactionMarks(_ piece: String) -> Bool {
+        piece.contains(where: { "<>*{}#…".contains($0) }) || piece.contains("...")
+    }
+
+    /// An account id or region written as a word without digits (`aws_account_id`, `myaccount`, `region`).
+    static func isWordPlaceholder(_ piece: String) -> Bool {
+        !piece.isEmpty && !piece.contains(where: { $0.isASCII && $0.isNumber })
     }
 
     private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {

@@ -2,31 +2,44 @@
 /// repository and tag grammar; an empty piece names the unset variable that left it empty.
 final class RegistryURICheck: LineCheck {
     func inspect(_ line: InspectedLine, emit: (CheckHit) -> Void) {
-        for uri in RegistryURI.all(in: line.message) where !uri.isTemplate {
-            guard let problem = uri.problem else { continue }
-            var captures = ["uri": uri.text, "registry": uri.host]
-            switch problem {
-            case .emptyPiece(let piece, let offset):
-                captures["piece"] = piece
-                captures["variable"] = Self.describeCulprit(command: line.commandText, uri: uri, offset: offset, piece: piece)
-                emit(CheckHit(ruleId: Self.unsetVariable, captures: captures))
-            case .invalidAccount(let account):
-                captures["account"] = account
-                emit(CheckHit(ruleId: Self.invalidAccount, captures: captures))
-            case .invalidRegion(let region):
-                captures["region"] = region
-                emit(CheckHit(ruleId: Self.invalidRegion, captures: captures))
-            case .invalidHost(let host):
-                captures["host"] = host
-                emit(CheckHit(ruleId: Self.invalidHost, captures: captures))
-            case .invalidRepository(let repository):
-                captures["repository"] = repository
-                emit(CheckHit(ruleId: Self.invalidRepository, captures: captures))
-            case .invalidTag(let tag):
-                captures["tag"] = tag
-                emit(CheckHit(ruleId: Self.invalidTag, captures: captures))
+        for site in DockerReferenceSites.texts(in: line.message, isAgentLine: line.isAgentLine) {
+            for uri in RegistryURI.all(in: site) where !uri.isTemplate {
+                // Every defect of every reference is a finding of its own (one per defective value).
+                for problem in uri.problems { emit(Self.hit(for: problem, uri: uri, commandText: line.commandText)) }
             }
         }
+    }
+
+    private static func hit(for problem: RegistryURIProblem, uri: RegistryURI, commandText: String?) -> CheckHit {
+        var captures = ["uri": uri.text, "registry": uri.host]
+        switch problem {
+        case .emptyPiece(let piece, let offset):
+            captures["piece"] = piece
+            captures["variable"] = describeCulprit(command: commandText, uri: uri, offset: offset, piece: piece)
+            return CheckHit(ruleId: unsetVariable, captures: captures, subject: piece)
+        case .invalidAccount(let account):
+            captures["account"] = account
+            captures["digits"] = Self.describeLength(account)
+            return CheckHit(ruleId: invalidAccount, captures: captures, subject: account)
+        case .invalidRegion(let region):
+            captures["region"] = region
+            return CheckHit(ruleId: invalidRegion, captures: captures, subject: region)
+        case .invalidHost(let host):
+            captures["host"] = host
+            return CheckHit(ruleId: invalidHost, captures: captures, subject: host)
+        case .invalidRepository(let repository):
+            captures["repository"] = repository
+            return CheckHit(ruleId: invalidRepository, captures: captures, subject: repository)
+        case .invalidTag(let tag):
+            captures["tag"] = tag
+            return CheckHit(ruleId: invalidTag, captures: captures, subject: tag)
+        }
+    }
+
+    /// "9 digits", "12 characters with a letter".
+    private static func describeLength(_ account: String) -> String {
+        let allDigits = account.allSatisfy { $0.isASCII && $0.isNumber }
+        return allDigits ? "\(account.count) digits" : "\(account.count) characters, not all digits"
     }
 
     private static func describeCulprit(command: String?, uri: RegistryURI, offset: Int, piece: String) -> String {
@@ -63,7 +76,7 @@ final class RegistryURICheck: LineCheck {
                 push + "\n↓ Error parsing reference: \"123456789012.dkr.ecr..amazonaws.com/my-app:latest\" is not a valid repository/tag: invalid reference format",
                 push + "\n↓ The push refers to repository [.dkr.ecr.us-east-1.amazonaws.com/my-app]",
                 "↓ invalid reference format: 123456789012.dkr.ecr.us-east-1.amazonaws.com/:latest",
-                "↓ tag does not exist: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app:",
+                "↓ Error parsing reference: \"123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app:\" is not a valid repository/tag: invalid reference format",
             ],
             nonTriggering: [
                 push,
@@ -72,13 +85,22 @@ final class RegistryURICheck: LineCheck {
             ]),
         Rule(id: invalidAccount, category: .registryURIInvalid, title: "ECR registry URI has an invalid account id",
              severity: .error, literals: [".dkr.ecr"],
-             explanation: "{{account}} in {{uri}} is not an AWS account id (12 digits), so no such registry exists.",
+             explanation: "{{account}} in {{uri}} is not an AWS account id: it has {{digits}}, an account id has 12 digits, so "
+                + "no such registry exists.",
              remediation: "Use the 12-digit account id of the registry's account (aws sts get-caller-identity "
                 + "--query Account prints yours).",
              docURL: docURL,
              triggering: ["↓ The push refers to repository [12345678901.dkr.ecr.us-east-1.amazonaws.com/my-app]",
-                          "↓ Get \"https://my-account.dkr.ecr.us-east-1.amazonaws.com/v2/\": dial tcp: lookup failed"],
-             nonTriggering: ["The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app]"]),
+                          "↓ Get \"https://12345678901O.dkr.ecr.us-east-1.amazonaws.com/v2/\": dial tcp: lookup failed"],
+             nonTriggering: ["The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app]",
+                             // Posters' redactions and placeholders are not defects.
+                             "The push refers to repository [XXXXXXXXXXXX.dkr.ecr.us-east-1.amazonaws.com/my-app]",
+                             "The push refers to repository [<account-id>.dkr.ecr.us-east-1.amazonaws.com/my-app]",
+                             "denied: Your authorization token has expired: **SUBACCOUNT**.dkr.ecr.eu-west-1.amazonaws.com",
+                             "Error response from daemon: Get \"https://aws_account_id.dkr.ecr.region.amazonaws.com/v2/\"",
+                             // Not an image reference Docker received.
+                             "echo Pushing to 1234.dkr.ecr.us-east-1.amazonaws.com/my-app",
+                             "\"repositoryUri\": \"1234.dkr.ecr.us-east-1.amazonaws.com/my-app\","]),
         Rule(id: invalidRegion, category: .registryURIInvalid, title: "ECR registry URI has an unknown region",
              severity: .error, literals: [".dkr.ecr"],
              explanation: "{{region}} in {{uri}} is not an AWS region code, so the registry host does not resolve.",

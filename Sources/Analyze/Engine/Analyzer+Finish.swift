@@ -9,12 +9,13 @@ extension Analyzer {
         consumePhaseRecords(of: build)
         let facts = FailureFacts(build: build)
         var ranked: [(finding: Finding, facts: RankFacts)] = []
-        for (slot, state) in states.enumerated() {
+        for (index, state) in states.enumerated() {
             guard let state, state.occurrences > 0 else { continue }
+            let slot = ruleSlot(of: index)
             let rule = catalog.reportableRules[slot]
             // A check validated the structure it reports on (a registry URI, the login/push registries), so it is
             // more specific than any pattern: above the highest pattern score (100).
-            let specificity = slot < catalog.compiled.count ? catalog.compiled[slot].specificity : 110
+            let specificity = catalog.slotSpecificity[slot]
             let rank = RankFacts(position: facts.position(of: state), overcome: facts.isOvercome(state),
                                  generic: rule.isGenericSymptom, isLeak: rule.category == .credentialLeak,
                                  severity: rule.severity, specificity: specificity, firstLine: state.firstLine,
@@ -73,11 +74,11 @@ extension Analyzer {
     /// Every line each rule fired on, by rule id (needs `AnalyzerOptions.tracesFiringLines`).
     public var firingLines: [String: [Int]] {
         var lines: [String: [Int]] = [:]
-        for (slot, state) in states.enumerated() {
+        for (index, state) in states.enumerated() {
             guard let state, state.occurrences > 0 else { continue }
-            lines[catalog.reportableRules[slot].id] = state.firingLines
+            lines[catalog.reportableRules[ruleSlot(of: index)].id, default: []] += state.firingLines
         }
-        return lines
+        return lines.mapValues { $0.sorted() }
     }
 
     private func makeFinding(rule: Rule, state: FindingState, confidence: Double, build: BuildModel) -> Finding {

@@ -12,8 +12,13 @@ public final class Analyzer: BuildEventSink {
     let catalog: CompiledCatalog
     let options: AnalyzerOptions
 
-    /// Indexed by slot: pattern rules first, then the checks' rules (`catalog.reportableRules`).
+    /// Indexed by slot: pattern rules first, then the checks' rules (`catalog.reportableRules`); past those,
+    /// one state per further subject of a check rule (a second defective account id), see `ruleSlot(of:)`.
     var states: [FindingState?]
+    /// For each state past the reportable rules: the rule slot it belongs to.
+    var subjectStateRules: [Int] = []
+    /// The state index of each (rule slot, subject) seen; a rule's first subject keeps the rule's own slot.
+    private var subjectStates: [SubjectKey: Int] = [:]
     private let checks: [LineCheck]
     private var cleaner = LineCleaner()
     private var recent: RecentLines
@@ -164,12 +169,41 @@ public final class Analyzer: BuildEventSink {
                                               command: context.command,
                                               commandText: context.command.flatMap { commandTexts[$0] })
                 checks[candidate - ruleCount].inspect(inspected) { hit in
-                    guard let slot = catalog.slotOfRuleId[hit.ruleId] else { return }
+                    guard let ruleSlot = catalog.slotOfRuleId[hit.ruleId] else { return }
+                    let slot = stateIndex(ruleSlot: ruleSlot, subject: hit.subject)
                     record(slot: slot, captures: hit.captures, line: line, context: context, display: display,
                            insideKey: insideKey, origin: origin)
                 }
             }
         }
+    }
+
+    /// Different subjects of one check rule are findings of their own, up to a few per rule (memory stays
+    /// bounded; further subjects count on the last one).
+    private func stateIndex(ruleSlot: Int, subject: String?) -> Int {
+        guard let subject else { return ruleSlot }
+        let key = SubjectKey(ruleSlot: ruleSlot, subject: subject)
+        if let index = subjectStates[key] { return index }
+        let known = subjectStates.keys.filter { $0.ruleSlot == ruleSlot }.count
+        let index: Int
+        if known == 0 {
+            index = ruleSlot
+        } else if known < Self.maxSubjectsPerRule {
+            states.append(nil)
+            subjectStateRules.append(ruleSlot)
+            index = states.count - 1
+        } else {
+            return subjectStates.filter { $0.key.ruleSlot == ruleSlot }.map(\.value).max() ?? ruleSlot
+        }
+        subjectStates[key] = index
+        return index
+    }
+
+    static let maxSubjectsPerRule = 5
+
+    /// The reportable rule slot a state index belongs to.
+    func ruleSlot(of stateIndex: Int) -> Int {
+        stateIndex < catalog.reportableRules.count ? stateIndex : subjectStateRules[stateIndex - catalog.reportableRules.count]
     }
 
     private func inScope(_ rule: CompiledRule, _ index: Int, _ context: LineContext) -> Bool {
@@ -276,6 +310,12 @@ public final class Analyzer: BuildEventSink {
         let rest = UnsafeBufferPointer(rebasing: message[runningCommand.count...])
         return String(decoding: rest, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
+}
+
+/// A check rule's finding about one subject.
+struct SubjectKey: Hashable {
+    let ruleSlot: Int
+    let subject: String
 }
 
 /// Reference substring test for the prefilter-off path.

@@ -61,6 +61,8 @@ public final class CompiledCatalog {
     let errorWords: LiteralMatcher
     /// Every rule a finding can come from: pattern rules, then each check's rules.
     let reportableRules: [Rule]
+    /// Ranking specificity per reportable slot: the compiled rule's, or its check's.
+    let slotSpecificity: [Int]
     let slotOfRuleId: [String: Int]
 
     public convenience init(rules: [Rule]) throws {
@@ -104,7 +106,12 @@ public final class CompiledCatalog {
         errorWords = LiteralMatcher(patterns: ErrorWords.all.map { .init($0, caseInsensitive: true, value: 0) })
 
         var reportable = rules
-        for check in checks { reportable.append(contentsOf: check.rules) }
+        var specificity = compiled.map(\.specificity)
+        for check in checks {
+            reportable.append(contentsOf: check.rules)
+            specificity.append(contentsOf: Array(repeating: check.specificity, count: check.rules.count))
+        }
+        slotSpecificity = specificity
         var slots: [String: Int] = [:]
         for (slot, rule) in reportable.enumerated() {
             guard slots[rule.id] == nil else { throw CatalogError.duplicateId(rule.id) }
