@@ -15,21 +15,31 @@ struct AgentPrefix {
 
     static let container = Array("[Container] ".utf8)
     static let instance = Array("[Instance] ".utf8)
+    /// The same prefixes in a copy that lost the leading `[` (selecting from the console often does).
+    static let containerWithoutBracket = Array("Container] ".utf8)
+    static let instanceWithoutBracket = Array("Instance] ".utf8)
 
     /// Recognises the prefix at `offset` (past any console column); nil for any other line.
     @inline(__always)
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> AgentPrefix? {
-        // Cheap first test: almost no output line starts with '['.
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "[") else { return nil }
+        // Cheap first test: almost no output line starts with '[', 'C' or 'I'.
+        guard offset < bytes.count else { return nil }
         var index: Int
-        if ByteMatching.hasPrefix(bytes, at: offset, container) {
+        switch bytes[offset] {
+        case UInt8(ascii: "[") where ByteMatching.hasPrefix(bytes, at: offset, container):
             index = offset + container.count
-        } else if ByteMatching.hasPrefix(bytes, at: offset, instance) {
+        case UInt8(ascii: "[") where ByteMatching.hasPrefix(bytes, at: offset, instance):
             index = offset + instance.count
-        } else {
+        case UInt8(ascii: "C") where ByteMatching.hasPrefix(bytes, at: offset, containerWithoutBracket):
+            index = offset + containerWithoutBracket.count
+        case UInt8(ascii: "I") where ByteMatching.hasPrefix(bytes, at: offset, instanceWithoutBracket):
+            index = offset + instanceWithoutBracket.count
+        default:
             return nil
         }
         guard let (micros, length) = parseTime(bytes, at: index) else {
+            // Without the `[`, only a line with the agent's time is the agent's.
+            if bytes[offset] != UInt8(ascii: "[") { return nil }
             return AgentPrefix(messageOffset: index, timeMicros: nil)
         }
         index += length

@@ -9,11 +9,21 @@ struct ConsoleColumn {
     private enum Mode { case undecided, absent, present }
     private var mode = Mode.undecided
     private var agentLinesWithoutColumn = 0
+    /// The previous line was a `--` separator (what a copy of non-adjacent console lines puts between them).
+    private var previousWasSeparator = false
 
     /// Where the line's own text starts.
     mutating func textOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        defer { previousWasSeparator = Self.isSeparator(bytes) }
         switch mode {
         case .absent:
+            // An excerpt can start with lines copied from elsewhere and go on with console lines: a column
+            // followed by an agent line, or right after a `--` separator, marks the copy from there on.
+            if let width = Self.columnWidth(bytes),
+               previousWasSeparator || AgentPrefix.parse(bytes, at: ExcerptDebris.textStart(bytes, from: width)) != nil {
+                mode = .present
+                return width
+            }
             return 0
         case .present:
             return Self.columnWidth(bytes) ?? 0
@@ -37,6 +47,15 @@ struct ConsoleColumn {
             }
             return 0
         }
+    }
+
+    /// `--` alone on a line (with the column or without).
+    static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = columnWidth(bytes) ?? 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        return end - start == 2 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "-")
     }
 
     /// Width of a leading `  12 | `, `12 |`, `12|` or `12\t` column, or nil.

@@ -66,7 +66,7 @@ struct PhaseParserCore {
         lines += 1
         if firstLineNumber == nil { firstLineNumber = line.number }
         let bytes = line.bytes
-        let textOffset = console.textOffset(bytes)
+        let textOffset = ExcerptDebris.textStart(bytes, from: console.textOffset(bytes))
         var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhaseName,
                                   command: commandRunning ? currentCommand : nil, messageOffset: textOffset)
 

@@ -8,7 +8,7 @@ extension Analyzer {
         adoptPhaseNumbering(of: build)
         consumePhaseRecords(of: build)
         let facts = FailureFacts(build: build)
-        var ranked: [(finding: Finding, facts: RankFacts)] = []
+        var ranked: [RankedFinding] = []
         for (index, state) in states.enumerated() {
             guard let state, state.occurrences > 0 else { continue }
             let slot = ruleSlot(of: index)
@@ -20,19 +20,14 @@ extension Analyzer {
                                  generic: rule.isGenericSymptom, isLeak: rule.category == .credentialLeak,
                                  severity: rule.severity, specificity: specificity, firstLine: state.firstLine,
                                  ruleId: rule.id)
-            ranked.append((makeFinding(rule: rule, state: state, confidence: rank.confidence, build: build), rank))
+            ranked.append(RankedFinding(finding: makeFinding(rule: rule, state: state, confidence: rank.confidence, build: build),
+                                        facts: rank, rule: rule, state: state))
         }
         ranked.sort { RankFacts.isRankedBefore($0.facts, $1.facts) }
 
         let leaks = ranked.filter { $0.facts.isLeak }.map(\.finding)
         var causes = ranked.filter { !$0.facts.isLeak }
-        var rootCause: Finding?
-        if !facts.succeeded,
-           let index = causes.firstIndex(where: { !$0.facts.generic && !$0.facts.overcome }) {
-            rootCause = causes.remove(at: index).finding
-        } else if facts.failed {
-            rootCause = unclassifiedFinding(facts: facts)
-        }
+        let rootCause = chooseRootCause(from: &causes, facts: facts)
         // Causes stay in rank order behind the root cause; confidence never rises down the list.
         var ordered = causes.map(\.finding)
         var ceiling = rootCause?.confidence ?? 1
@@ -97,49 +92,6 @@ extension Analyzer {
                        remediation: Redactor.redact(Template.fill(rule.remediation, with: captures)),
                        docURL: rule.docURL.isEmpty ? nil : rule.docURL, evidence: evidence,
                        occurrences: state.occurrences, captures: captures)
-    }
-
-    /// The fallback cause of a failed build that no rule explains: the failing command and the last
-    /// error-looking lines of its output (or of the failing phase when no command failed).
-    private func unclassifiedFinding(facts: FailureFacts) -> Finding {
-        let build = facts.build
-        var evidence: [Evidence] = []
-        var where_ = "the build"
-        var errorLines: [NumberedLine] = []
-        if let position = facts.failingCommand, let command = build.command(at: position) {
-            let phaseName = build.phases[position.phase].name
-            let shownText = Redactor.redact(commandTexts[position] ?? command.text)
-            let commandLine = commandLines[position].map { NumberedLine(number: $0.number, text: Redactor.redact($0.text)) }
-                ?? NumberedLine(number: command.line, text: "Running command " + shownText)
-            evidence.append(Evidence(line: commandLine, phase: phaseName, command: shownText))
-            errorLines = errorRings[.command(position)]?.lines ?? []
-            let status = command.exitStatus.map { " (exit status \($0))" } ?? ""
-            where_ = "command `\(shownText)` in phase \(phaseName)\(status)"
-            for line in errorLines {
-                evidence.append(Evidence(line: NumberedLine(number: line.number, text: Redactor.redact(line.text)),
-                                         phase: phaseName, command: shownText))
-            }
-        } else if let phaseIndex = facts.failingPhase, build.phases.indices.contains(phaseIndex) {
-            let phase = build.phases[phaseIndex]
-            where_ = "phase \(phase.name)"
-            if let code = phase.contextCode {
-                where_ += " (\(code)\(phase.contextMessage.map { ": " + Redactor.redact($0) } ?? ""))"
-            }
-            errorLines = errorRings[.phase(phaseIndex)]?.lines ?? []
-            for line in errorLines {
-                evidence.append(Evidence(line: NumberedLine(number: line.number, text: Redactor.redact(line.text)),
-                                         phase: phase.name))
-            }
-        }
-        let shown = errorLines.isEmpty ? "No error-looking output was found." : "Its last error-looking lines are shown."
-        return Finding(
-            ruleId: "unclassified", category: .unclassified, title: "Failure not recognised",
-            severity: .error, confidence: errorLines.isEmpty ? 0.2 : 0.3,
-            explanation: "No known pattern matched. The build failed at \(where_). \(shown)",
-            remediation: "Read the evidence lines of the failing command. If this failure recurs, describe it in a "
-                + "rule file (see docs/rules-schema.md) so that it is recognised next time.",
-            docURL: "https://docs.aws.amazon.com/codebuild/latest/userguide/troubleshooting.html",
-            evidence: evidence, occurrences: 1)
     }
 }
 

@@ -37,7 +37,7 @@ extension Analyzer {
         }
         commandTexts = Dictionary(commandTexts.map { (position($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         commandLines = Dictionary(commandLines.map { (position($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
-        errorRings = Dictionary(errorRings.map { entry -> (OutputOwner, ErrorLineRing) in
+        errorLines = Dictionary(errorLines.map { entry -> (OutputOwner, InformativeLineSet) in
             switch entry.key {
             case .command(let old): return (.command(position(old)), entry.value)
             case .phase(let old): return (.phase(phase(old)), entry.value)

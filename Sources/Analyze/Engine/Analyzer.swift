@@ -21,7 +21,7 @@ public final class Analyzer: BuildEventSink {
     private var subjectStates: [SubjectKey: Int] = [:]
     private let checks: [LineCheck]
     private var cleaner = LineCleaner()
-    private var recent: RecentLines
+    var recent: RecentLines
     private var afterCaptures: [AfterCapture] = []
     private var keyBlock = PrivateKeyBlockTracker()
 
@@ -31,7 +31,8 @@ public final class Analyzer: BuildEventSink {
     private var currentCommand: CommandPosition?
     /// For each rule with a command pattern: does the current command match it.
     private var commandScopeMatches: [Bool]
-    var errorRings: [OutputOwner: ErrorLineRing] = [:]
+    /// The most informative error-looking lines per command (phase, excerpt), for the unclassified fallback.
+    var errorLines: [OutputOwner: InformativeLineSet] = [:]
     /// The first line seen in each phase (parser numbering), so `finish` can follow a renumbering.
     var phaseFirstLines: [Int: Int] = [:]
     private var lastPhaseIndex: Int?
@@ -81,8 +82,7 @@ public final class Analyzer: BuildEventSink {
                 evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
             }
             if looksLikeError, !context.isAgentLine, !insideKey {
-                keepErrorLine(NumberedLine(number: line.number, text: String(decoding: display, as: UTF8.self)),
-                              context: context)
+                keepErrorLine(number: line.number, display: display, message: message, context: context)
             }
             recent.push(number: line.number, bytes: display, insidePrivateKey: insideKey)
         }
@@ -277,9 +277,13 @@ public final class Analyzer: BuildEventSink {
         afterCaptures.removeAll { $0.remaining <= 0 }
     }
 
-    private func keepErrorLine(_ line: NumberedLine, context: LineContext) {
+    private func keepErrorLine(number: Int, display: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>,
+                               context: LineContext) {
+        let score = InformativeErrorLines.score(String(decoding: message, as: UTF8.self))
+        guard score > 0 else { return }
         let owner: OutputOwner = context.command.map { .command($0) } ?? context.phaseIndex.map { .phase($0) } ?? .none
-        errorRings[owner, default: ErrorLineRing(capacity: options.errorLinesPerCommand)].append(line)
+        errorLines[owner, default: InformativeLineSet(capacity: options.errorLinesPerCommand)]
+            .offer(NumberedLine(number: number, text: String(decoding: display, as: UTF8.self)), score: score)
     }
 
     static func shown(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) -> NumberedLine {

@@ -45,20 +45,6 @@ struct AfterCapture {
     var remaining: Int
 }
 
-/// Error-looking lines of one command's output, the newest few only.
-struct ErrorLineRing {
-    private(set) var lines: [NumberedLine] = []
-    let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    mutating func append(_ line: NumberedLine) {
-        guard capacity > 0 else { return }
-        if lines.count == capacity { lines.removeFirst() }
-        lines.append(line)
-    }
-}
-
 /// Where a line without a command belongs, for the unclassified fallback.
 enum OutputOwner: Hashable {
     case command(CommandPosition)

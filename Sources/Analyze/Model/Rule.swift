@@ -32,6 +32,10 @@ public struct Rule: Codable, Equatable, Sendable {
     public var scope: RuleScope?
     /// A generic symptom (`exit status 1`, `COMMAND_EXECUTION_ERROR`) that never outranks a specific cause.
     public var isGenericSymptom: Bool
+    /// A symptom that is usually the consequence of an earlier failure (a push with nothing to push, no
+    /// artifact to upload): when an earlier failure exists, that failure is the root cause and this finding
+    /// is shown as its consequence.
+    public var isConsequence: Bool
     /// Why this happens, for the person reading the report. May use `{{capture}}` placeholders.
     public var explanation: String
     /// How to fix it. May use `{{capture}}` placeholders.
@@ -46,7 +50,7 @@ public struct Rule: Codable, Equatable, Sendable {
 
     public init(id: String, category: Category, title: String, severity: Severity, literals: [String],
                 regex: String? = nil, caseInsensitive: Bool = false, scope: RuleScope? = nil,
-                isGenericSymptom: Bool = false, explanation: String, remediation: String, docURL: String,
+                isGenericSymptom: Bool = false, isConsequence: Bool = false, explanation: String, remediation: String, docURL: String,
                 triggering: [String], nonTriggering: [String]) {
         self.id = id
         self.category = category
@@ -57,6 +61,7 @@ public struct Rule: Codable, Equatable, Sendable {
         self.caseInsensitive = caseInsensitive
         self.scope = scope
         self.isGenericSymptom = isGenericSymptom
+        self.isConsequence = isConsequence
         self.explanation = explanation
         self.remediation = remediation
         self.docURL = docURL

@@ -7,7 +7,7 @@ struct RuleNodeReader {
     let file: String
 
     static let ruleKeys = ["id", "category", "title", "severity", "literals", "regex", "caseInsensitive", "scope",
-                           "genericSymptom", "explanation", "remediation", "docURL", "examples"]
+                           "genericSymptom", "consequence", "explanation", "remediation", "docURL", "examples"]
     static let scopeKeys = ["phases", "commandPattern"]
     static let exampleKeys = ["triggering", "nonTriggering"]
     /// Categories a rule may use: `unclassified` is the engine's own fallback.
@@ -70,6 +70,7 @@ struct RuleNodeReader {
         return Rule(id: id, category: category, title: try string("title", in: mapping, at: node), severity: severity,
                     literals: literals, regex: regex, caseInsensitive: caseInsensitive, scope: scope,
                     isGenericSymptom: try bool("genericSymptom", in: mapping) ?? false,
+                    isConsequence: try bool("consequence", in: mapping) ?? false,
                     explanation: try string("explanation", in: mapping, at: node),
                     remediation: try string("remediation", in: mapping, at: node),
                     docURL: try optionalString("docURL", in: mapping) ?? "",

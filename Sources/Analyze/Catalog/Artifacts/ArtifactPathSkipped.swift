@@ -8,6 +8,7 @@ extension Rule {
         severity: .warning,
         literals: ["Skipping invalid file path"],
         regex: #"Skipping invalid file path (?<path>\S+)"#,
+        isConsequence: true,
         explanation: """
             The artifact path `{{path}}` matched nothing in the artifact base directory, so it was left out. \
             When every path is skipped the phase fails with "no matching artifact paths found"; otherwise the \

@@ -8,6 +8,7 @@ extension Rule {
         title: "No files matched the buildspec artifacts",
         severity: .error,
         literals: ["no matching artifact paths found"],
+        isConsequence: true,
         explanation: """
             The build finished its commands but none of the paths under `artifacts: files` (relative to \
             `base-directory` or the source root) existed: the build wrote its output elsewhere (e.g. after a \

@@ -8,6 +8,7 @@ extension Rule {
         severity: .error,
         literals: ["no matching base directory path found for"],
         regex: #"no matching base directory path found for (?<directory>\S+)"#,
+        isConsequence: true,
         explanation: """
             `artifacts: base-directory` is `{{directory}}`, but no such directory exists at the end of the \
             build: the build step that creates it failed or wrote to another directory.

@@ -8,6 +8,7 @@ extension Rule {
         severity: .error,
         literals: ["No such image: "],
         regex: #"Error response from daemon: No such image: (?<image>\S+)"#,
+        isConsequence: true,
         explanation: """
             The Docker daemon has no image called `{{image}}`. Usually the `docker build -t` name differs from the \
             source name given to `docker tag` (a different repository name or tag variable), or the build that \

@@ -9,6 +9,7 @@ extension Rule {
         severity: .error,
         literals: ["An image does not exist locally with the tag"],
         regex: #"An image does not exist locally with the tag: (?<image>\S+)"#,
+        isConsequence: true,
         explanation: """
             `docker push` was asked for `{{image}}`, but no local image carries that name. The image was built \
             under another name (e.g. `docker build -t app .` without `docker tag app {{image}}`), the tag \

@@ -9,6 +9,7 @@ extension Rule {
         severity: .error,
         literals: ["tag does not exist: "],
         regex: #"(?:^|\s|")tag does not exist: (?<image>[^\s"']+)"#,
+        isConsequence: true,
         explanation: """
             Docker holds the repository but not the tag `{{image}}` that was pushed. Since Docker 20.10, \
             `docker push <repository>` without a tag pushes only `:latest`, so pushing a repository that was \

@@ -1,0 +1,77 @@
+/// How much an error-looking line says about a failure, as a senior engineer reads a log: the line that
+/// names what went wrong (`error: …`, `fatal: …`, `AccessDenied`, `No such file`) over the wrappers that only
+/// repeat that something failed (`npm ERR! code 1`, `make: *** Error 1`, `exit status 1`, `returned a
+/// non-zero code`) and the advice lines (`A complete log of this run …`, `Run with --stacktrace`).
+///
+/// Scores are small integers; a line scoring at least `failureThreshold` looks like a failure by itself,
+/// which is what lets an excerpt without any phase line still get a root cause, and what keeps a
+/// successful build's `npm WARN` or a test named "returns error on …" from being taken for one.
+enum InformativeErrorLines {
+    static let failureThreshold = 3
+
+    private static let strong: [(String, Int)] = [
+        ("error:", 3), ("Error:", 3), ("ERROR:", 3), ("[ERROR]", 3), ("ERROR ", 2), ("error ", 1), ("Error ", 1),
+        ("fatal:", 3), ("FATAL", 3), ("Fatal", 2), ("Exception", 2), ("Traceback", 2), ("panic:", 3),
+        ("denied", 3), ("Denied", 3), ("not authorized", 3), ("Unauthorized", 3), ("unauthorized", 3),
+        ("Forbidden", 2), ("not found", 2), ("Not Found", 2), ("No such", 2), ("no such", 2),
+        ("does not exist", 2), ("cannot", 2), ("Cannot", 2), ("can't", 2), ("unable to", 2), ("Unable to", 2),
+        ("invalid", 2), ("Invalid", 2), ("timed out", 2), ("timeout", 2), ("refused", 2), ("Killed", 2),
+        ("failed", 1), ("Failed", 1), ("FAILED", 1), ("failure", 1), ("Failure", 1),
+    ]
+
+    private static let wrappers: [(String, Int)] = [
+        ("A complete log of this run can be found", -6), ("npm ERR! code ", -3), ("npm ERR! errno", -3),
+        ("npm ERR! path", -3), ("npm ERR! command", -3), ("npm ERR! syscall", -2), ("lerna ERR!", -2),
+        ("make: ***", -3), ("exit status", -2), ("exit code", -2), ("returned a non-zero code", -2),
+        ("did not complete successfully", -2), ("Command did not exit successfully", -4),
+        ("Error while executing command", -4), ("COMMAND_EXECUTION_ERROR", -4), ("ERROR: Job failed", -3),
+        ("--stacktrace", -4), ("Run with --info", -4), ("--debug option", -4), ("for more details", -2),
+        ("BUILD FAILURE", -1), ("BUILD FAILED", -1), ("Build failed", -1), ("error Command failed", -2),
+        ("info Visit", -4), ("warning", -3), ("Warning", -3), ("WARN", -3), ("deprecated", -3),
+        ("0 errors", -6), ("0 failed", -6), ("0 failures", -6), ("Failures: 0", -6), ("errors: 0", -6),
+        ("✓", -4), ("✔", -4), ("PASS ", -3), ("passed", -2), ("Successfully", -4), ("|| true", -4),
+    ]
+
+    /// The line's score (higher says more); 0 or less says nothing.
+    static func score(_ text: String) -> Int {
+        var value = 0
+        for (marker, weight) in strong where text.contains(marker) { value += weight }
+        // One strong marker is enough to look like an error; many only say it louder.
+        value = min(value, 6)
+        for (marker, weight) in wrappers where text.contains(marker) { value += weight }
+        let length = text.utf8.count
+        if length < 12 { value -= 1 } else if length > 400 { value -= 1 }
+        return value
+    }
+}
+
+/// The most informative error-looking lines of one command's output (or of a phase, or of an excerpt
+/// outside any phase): the best few by score, ties to the earliest, so memory stays bounded.
+struct InformativeLineSet {
+    private(set) var entries: [(line: NumberedLine, score: Int)] = []
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func offer(_ line: NumberedLine, score: Int) {
+        guard capacity > 0 else { return }
+        if entries.count == capacity {
+            guard let weakest = entries.indices.min(by: { Self.isBetter(entries[$1], than: entries[$0]) }),
+                  Self.isBetter((line, score), than: entries[weakest]) else { return }
+            entries.remove(at: weakest)
+        }
+        entries.append((line, score))
+    }
+
+    /// Kept lines in log order.
+    var lines: [NumberedLine] { entries.map(\.line).sorted { $0.number < $1.number } }
+
+    /// The line that says most; ties go to the earliest (a cascade's first error is usually its cause).
+    var best: (line: NumberedLine, score: Int)? {
+        entries.min { Self.isBetter($0, than: $1) }
+    }
+
+    private static func isBetter(_ lhs: (line: NumberedLine, score: Int), than rhs: (line: NumberedLine, score: Int)) -> Bool {
+        lhs.score != rhs.score ? lhs.score > rhs.score : lhs.line.number < rhs.line.number
+    }
+}
