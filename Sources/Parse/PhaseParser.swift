@@ -66,7 +66,9 @@ struct PhaseParserCore {
         lines += 1
         if firstLineNumber == nil { firstLineNumber = line.number }
         let bytes = line.bytes
-        let textOffset = ExcerptDebris.textStart(bytes, from: console.textOffset(bytes))
+        let columnOffset = console.textOffset(bytes)
+        // Messages start after a copy's debris; a command's continuation lines keep their indentation.
+        let textOffset = ExcerptDebris.textStart(bytes, from: columnOffset)
         var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhaseName,
                                   command: commandRunning ? currentCommand : nil, messageOffset: textOffset)
 
@@ -78,12 +80,12 @@ struct PhaseParserCore {
             apply(AgentMessage.classify(bytes, at: prefix.messageOffset), line: line.number, time: prefix.date,
                   context: &context)
         } else if failureScript != nil, let position = currentCommand {
-            continueFailure(at: position, with: ByteMatching.text(bytes, from: textOffset))
+            continueFailure(at: position, with: ByteMatching.text(bytes, from: columnOffset))
             context.isAgentLine = true
             context.command = position
         } else if continuation != nil, let position = currentCommand {
             // More of a multi-line command, printed by the agent: not output.
-            continueCommand(at: position, with: ByteMatching.text(bytes, from: textOffset))
+            continueCommand(at: position, with: ByteMatching.text(bytes, from: columnOffset))
             context.isAgentLine = true
         } else if commandRunning, let position = currentCommand {
             if phases[position.phase].commands[position.command].outputFirstLine == nil {

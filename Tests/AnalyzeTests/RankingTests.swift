@@ -1,4 +1,5 @@
 import Foundation
+import Fetch
 import Analyze
 import Parse
 import XCTest
@@ -74,11 +75,13 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(root.ruleId, "unclassified")
         XCTAssertEqual(root.category, .unclassified)
         XCTAssertEqual(root.evidence.first?.line.text, ScriptedBuild.agentPrefix + "Running command python manage.py migrate")
-        // The newest five error-looking lines of the failing command's output, oldest first.
+        // The five most informative error-looking lines of the failing command's output (ties to the earliest),
+        // the most informative first, then the others in log order; "Traceback finished" says less than any.
         XCTAssertEqual(root.evidence.dropFirst().map(\.line.text),
-                       (6...9).map { "RuntimeError: cannot migrate table \($0)" } + ["Traceback finished"])
+                       (0...4).map { "RuntimeError: cannot migrate table \($0)" })
         XCTAssertEqual(root.evidence.count, 6)
-        XCTAssertEqual(root.evidence.last?.line.text, "Traceback finished")
+        XCTAssertEqual(root.captures["line"], "RuntimeError: cannot migrate table 0")
+        XCTAssertTrue(root.explanation.contains("The most informative error line is line"), root.explanation)
         XCTAssertTrue(root.explanation.contains("python manage.py migrate"))
         XCTAssertEqual(diagnosis.findings.first?.ruleId, "unclassified")
         XCTAssertEqual(diagnosis.findings.dropFirst().map(\.ruleId), ["network"])
@@ -106,5 +109,119 @@ final class RankingTests: XCTestCase {
         let (diagnosis, _) = build.diagnose(try catalog())
         XCTAssertEqual(diagnosis.rootCause?.ruleId, "unclassified")
         XCTAssertEqual(diagnosis.findings.map(\.ruleId), ["unclassified", "docker-login-password-in-log"])
+    }
+}
+
+/// The unclassified fallback as a senior engineer would write it: the line that says what went wrong
+/// over the wrappers that repeat that something failed; excerpts without phases still get a cause; a cause
+/// comes before its consequence; a log cut mid-command says where it stopped.
+final class FallbackAndConsequenceTests: XCTestCase {
+    private func catalog() throws -> CompiledCatalog { try CompiledCatalog(rules: BuiltinCatalog.rules) }
+
+    func testTheInformativeLineBeatsWrappersAndAdvice() throws {
+        let build = ScriptedBuild()
+        build.phase("BUILD", status: .failed)
+        build.command("npm run deploy", exit: 1)
+        build.output("Error: Stack [web-prod] is in UPDATE_ROLLBACK_FAILED state and can not be updated.",
+                     "npm ERR! code 1", "npm ERR! path /codebuild/output/src1/src",
+                     "npm ERR! A complete log of this run can be found in:", "make: *** [deploy] Error 1")
+        build.finish(status: .failed)
+        let root = try XCTUnwrap(build.diagnose(try catalog()).0.rootCause)
+        XCTAssertEqual(root.ruleId, "unclassified")
+        XCTAssertEqual(root.captures["line"], "Error: Stack [web-prod] is in UPDATE_ROLLBACK_FAILED state and can not be updated.")
+        XCTAssertEqual(root.evidence.dropFirst().first?.line.text, root.captures["line"])
+    }
+
+    func testAnExcerptWithoutPhasesGetsARootCauseFromAClearErrorLine() throws {
+        let build = ScriptedBuild()
+        build.output("Deploying web-prod", "Error: Stack [web-prod] is in UPDATE_ROLLBACK_FAILED state and can not be updated.")
+        let diagnosis = build.diagnose(try catalog()).0
+        XCTAssertEqual(diagnosis.build.status, .unknown)
+        XCTAssertEqual(diagnosis.rootCause?.ruleId, "unclassified")
+        XCTAssertEqual(diagnosis.rootCause?.captures["line"],
+                       "Error: Stack [web-prod] is in UPDATE_ROLLBACK_FAILED state and can not be updated.")
+    }
+
+    func testNothingThatLooksLikeAFailureGivesNoRootCause() throws {
+        let build = ScriptedBuild()
+        build.output("npm WARN deprecated request@2.88.2: request has been deprecated",
+                     "  ✓ returns an error when the token is missing (4 ms)", "Tests: 0 failed, 12 passed")
+        XCTAssertNil(build.diagnose(try catalog()).0.rootCause)
+    }
+
+    func testAPushWithNothingToPushYieldsToTheEarlierFailedBuild() throws {
+        let build = ScriptedBuild()
+        build.phase("BUILD", status: .failed)
+        build.command("docker build -t $REPOSITORY_URI:latest .", exit: 1)
+        build.output("Step 7/12 : RUN ./configure --with-ssl",
+                     "configure: error: OpenSSL headers were not found on this system",
+                     "The command '/bin/sh -c ./configure --with-ssl' returned a non-zero code: 1")
+        build.phase("POST_BUILD", status: .failed)
+        build.command("docker push $REPOSITORY_URI:latest", exit: 1)
+        build.output("The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/web]",
+                     "An image does not exist locally with the tag: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web")
+        build.finish(status: .failed)
+        let diagnosis = build.diagnose(try catalog()).0
+        let root = try XCTUnwrap(diagnosis.rootCause)
+        XCTAssertEqual(root.ruleId, "unclassified")
+        XCTAssertEqual(root.captures["line"], "configure: error: OpenSSL headers were not found on this system")
+        XCTAssertTrue(root.explanation.contains("As a consequence"), root.explanation)
+        let push = try XCTUnwrap(diagnosis.findings.first { $0.ruleId == "image-not-found-locally-for-push" })
+        XCTAssertTrue(push.explanation.contains("consequence of the earlier failure"), push.explanation)
+    }
+
+    func testAConsequenceWithNoEarlierFailureStaysTheRootCause() throws {
+        let build = ScriptedBuild()
+        build.phase("POST_BUILD", status: .failed)
+        build.command("docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:latest", exit: 1)
+        build.output("An image does not exist locally with the tag: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web")
+        build.finish(status: .failed)
+        XCTAssertEqual(build.diagnose(try catalog()).0.rootCause?.ruleId, "image-not-found-locally-for-push")
+    }
+}
+
+/// Excerpt shapes through the real parser: a log cut mid-command, debris before agent lines, a lost `[`.
+final class ExcerptShapeDiagnosisTests: XCTestCase {
+    private func diagnoseText(_ text: String) throws -> Diagnosis {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("excerpt-\(UUID().uuidString).log")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try diagnose(LocalLogSource(path: url.path), catalog: try CompiledCatalog(rules: BuiltinCatalog.rules))
+    }
+
+    func testALogThatStopsMidCommandSaysWhereAndWhatRanLast() throws {
+        let diagnosis = try diagnoseText("""
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.100000 Running command ./integration-tests.sh
+            waiting for the database to accept connections
+            error: connection to the database was refused, retrying
+
+            """)
+        XCTAssertTrue(diagnosis.build.endsAbruptly)
+        let root = try XCTUnwrap(diagnosis.rootCause)
+        XCTAssertEqual(root.ruleId, "unclassified")
+        XCTAssertTrue(root.explanation.contains("The log stops while `./integration-tests.sh` was still running in phase BUILD"),
+                      root.explanation)
+    }
+
+    func testIndentedQuotedAndBracketlessAgentLinesAreStillTheAgents() throws {
+        let diagnosis = try diagnoseText("""
+             [Container] 2022/09/21 02:03:05 Running command ./deploy.sh
+            > Container] 2022/09/21 02:03:05 Command did not exit successfully ./deploy.sh exit status 3
+             [Container] 2022/09/21 02:03:05 Phase complete: BUILD State: FAILED
+
+            """)
+        XCTAssertEqual(diagnosis.build.status, .failed)
+        XCTAssertEqual(diagnosis.build.phases.first?.commands.first?.exitStatus, 3)
+    }
+
+    func testConsoleColumnsThatStartAfterASeparatorAreStripped() throws {
+        let diagnosis = try diagnoseText("""
+            Configuring tzdata
+            --
+            30 | build.sh: line 5: aws: command not found
+
+            """)
+        XCTAssertEqual(diagnosis.rootCause?.category, .commandNotFound)
     }
 }
