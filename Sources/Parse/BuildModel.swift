@@ -20,9 +20,10 @@ public enum PhaseStatus: String, Codable, Sendable {
     /// The log does not say (it starts or ends mid-phase); never guessed.
     case unknown = "UNKNOWN"
 
+    /// A build or phase that failed. `STOPPED` is not one: a person or a batch build stopped it.
     public var isFailure: Bool {
         switch self {
-        case .failed, .fault, .timedOut, .clientError, .stopped: return true
+        case .failed, .fault, .timedOut, .clientError: return true
         default: return false
         }
     }

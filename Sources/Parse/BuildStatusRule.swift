@@ -10,6 +10,7 @@ enum BuildStatusRule {
     /// - `unknown` otherwise (no phases, a phase never completed, a log cut before POST_BUILD).
     static func derive(phases: [Phase], firstFailingPhase: Int?, endsAbruptly: Bool) -> PhaseStatus {
         if let firstFailingPhase { return phases[firstFailingPhase].status }
+        if phases.contains(where: { $0.status == .stopped }) { return .stopped }
         guard let last = phases.last, !endsAbruptly, finalPhases.contains(last.name),
               phases.allSatisfy({ $0.status == .succeeded }) else { return .unknown }
         return .succeeded

@@ -224,4 +224,32 @@ final class ExcerptShapeDiagnosisTests: XCTestCase {
             """)
         XCTAssertEqual(diagnosis.rootCause?.category, .commandNotFound)
     }
+
+    func testAStoppedBuildIsNotAFailureAndHasNoRootCause() throws {
+        let diagnosis = try diagnoseText("""
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.100000 Running command npm test
+            Error: connect ECONNREFUSED 127.0.0.1:5432
+            [Container] 2024/03/06 10:05:00.000000 Phase complete: BUILD State: STOPPED
+
+            """)
+        XCTAssertEqual(diagnosis.build.status, .stopped)
+        XCTAssertFalse(diagnosis.build.status.isFailure)
+        XCTAssertNil(diagnosis.rootCause)
+    }
+
+    func testATimeoutNamesTheCommandThatWasStillRunning() throws {
+        let diagnosis = try diagnoseText("""
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.100000 Running command ./gradlew integrationTest
+            PaymentsIT > refundsSettle() STARTED
+            [Container] 2024/03/06 11:00:00.000000 Phase complete: BUILD State: TIMED_OUT
+            [Container] 2024/03/06 11:00:00.000100 Phase context status code: BUILD_TIMED_OUT Message: Build has timed out.
+
+            """)
+        let root = try XCTUnwrap(diagnosis.rootCause)
+        XCTAssertEqual(root.category, .buildTimeout)
+        XCTAssertTrue(root.explanation.contains("`./gradlew integrationTest` (line 2, phase BUILD) was still running"), root.explanation)
+    }
 }
+

@@ -40,14 +40,15 @@ final class SummaryAWSWindowTests: XCTestCase {
         XCTAssertEqual(fake.operations.filter { $0 == "ListBuildsForProject" }.count, 3)
     }
 
+    /// A STOPPED build was stopped by a person or a batch build: not a failure, not counted as one.
     func testFailedStatusesAreDiagnosedAndSucceededOnlyWhenAsked() {
         let builds = ["FAILED", "FAULT", "TIMED_OUT", "STOPPED", "SUCCEEDED", "IN_PROGRESS"].enumerated().map {
             CodeBuildBuild.fake("web", $0.offset, status: $0.element, startedAt: hoursAgo(1))
         }
         XCTAssertEqual(AWSBuildWindow.toDiagnose(builds, includeSucceeded: false).compactMap(\.buildStatus),
-                       ["FAILED", "FAULT", "TIMED_OUT", "STOPPED"])
+                       ["FAILED", "FAULT", "TIMED_OUT"])
         XCTAssertEqual(AWSBuildWindow.toDiagnose(builds, includeSucceeded: true).compactMap(\.buildStatus),
-                       ["FAILED", "FAULT", "TIMED_OUT", "STOPPED", "SUCCEEDED"])
+                       ["FAILED", "FAULT", "TIMED_OUT", "SUCCEEDED"])
     }
 
     /// `diagnosis` of `build`, as `diagnoseBuild` would tag it.

@@ -36,6 +36,17 @@ final class SummaryBuilderTests: XCTestCase {
         XCTAssertEqual(summary.partialInputs, ["logs/api/3.log"])
     }
 
+    /// A build stopped by a person or a batch is analysed but is not a failure.
+    func testStoppedBuildsAreNotCountedAsFailures() {
+        var stopped = SampleDiagnoses.succeededBuild()
+        stopped.source.name = "logs/web/stopped.log"
+        stopped.build.status = .stopped
+        stopped.build.metadata.status = .stopped
+        let summary = SummaryBuilder.build([failed("logs/web/1.log", start: 100), stopped])
+        XCTAssertEqual(summary.buildsAnalysed, 2)
+        XCTAssertEqual(summary.buildsFailed, 1)
+    }
+
     func testMetadataProjectBeatsDirectory() {
         let summary = SummaryBuilder.build([failed("logs/x/1.log", project: "payments")])
         XCTAssertEqual(summary.projects.map(\.project), ["payments"])

@@ -26,7 +26,23 @@ extension Analyzer {
     ///   unclassified fallback, which names the most informative error line;
     /// - nothing for a build that succeeded or a log in which nothing looks like a failure.
     func chooseRootCause(from causes: inout [RankedFinding], facts: FailureFacts) -> Finding? {
-        guard !facts.succeeded else { return nil }
+        guard var root = pickRootCause(from: &causes, facts: facts) else { return nil }
+        if root.category == .buildTimeout, let running = commandRunningAtTimeout(facts.build) {
+            root.explanation += " " + running
+        }
+        return root
+    }
+
+    /// "When the time ran out, `npm test` (line 212, phase BUILD) was still running."
+    private func commandRunningAtTimeout(_ build: BuildModel) -> String? {
+        guard let phase = build.phases.first(where: { $0.status == .timedOut }) ?? (build.status == .timedOut ? build.phases.last : nil),
+              let command = phase.commands.last(where: { $0.exitStatus == nil }) ?? phase.commands.last else { return nil }
+        return "When the time ran out, `\(Self.clipped(Redactor.redact(command.text)))` (line \(command.line), phase "
+            + "\(phase.name)) was still running."
+    }
+
+    private func pickRootCause(from causes: inout [RankedFinding], facts: FailureFacts) -> Finding? {
+        guard !facts.succeeded, !facts.stopped else { return nil }
         guard let index = causes.firstIndex(where: { !$0.facts.generic && !$0.facts.overcome }) else {
             return unclassifiedFinding(facts: facts, before: nil, consequence: nil)
         }

@@ -83,7 +83,9 @@ struct FailureFacts {
     }
 
     /// The build is known to have failed.
-    var failed: Bool { build.status.isFailure || failingCommand != nil || failingPhase != nil }
+    var failed: Bool { !stopped && (build.status.isFailure || failingCommand != nil || failingPhase != nil) }
+    /// Stopped by a person or a batch build: not a failure, so nothing is its root cause.
+    var stopped: Bool { build.status == .stopped }
     var succeeded: Bool { build.status == .succeeded && !failed }
 
     func position(of state: FindingState) -> Double {

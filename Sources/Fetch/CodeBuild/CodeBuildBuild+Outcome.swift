@@ -1,8 +1,8 @@
 import Foundation
 
 extension CodeBuildBuild {
-    /// Phase statuses that mean the phase did not succeed.
-    static let failingPhaseStatuses: Set<String> = ["FAILED", "FAULT", "TIMED_OUT", "STOPPED", "CLIENT_ERROR"]
+    /// Phase statuses that mean the phase failed (a STOPPED phase was stopped by a person or a batch build).
+    static let failingPhaseStatuses: Set<String> = ["FAILED", "FAULT", "TIMED_OUT", "CLIENT_ERROR"]
 
     /// The first phase that did not succeed, in the API's order.
     public var firstFailedPhase: CodeBuildPhase? {

@@ -13,8 +13,9 @@ struct SummaryCommand: ParsableCommand {
             logs are listed as new. A build that cannot be read is listed as such and does not stop the others.
 
             With --project (repeatable), builds come from CodeBuild: those started in --since DURATION (up to \
-            now) or --start/--end. Every failed build (FAILED, FAULT, TIMED_OUT, STOPPED) is diagnosed from its \
-            CloudWatch Logs log; --include-succeeded diagnoses SUCCEEDED builds too. Failure kinds not seen in \
+            now) or --start/--end. Every failed build (FAILED, FAULT, TIMED_OUT) is diagnosed from its \
+            CloudWatch Logs log (a STOPPED build was stopped by a person or a batch: not a failure, not counted); \
+            --include-succeeded diagnoses SUCCEEDED builds too. Failure kinds not seen in \
             the previous window of the same length are listed as new.
 
             \(ExitStatus.helpText)

@@ -131,6 +131,14 @@ struct BuildHeadline {
         }
     }
 
+    /// What a report says when there is no root cause: a failed build nothing explains, a build stopped by a
+    /// person or a batch (not a failure), or a build with no failure.
+    var verdictWithoutCause: String {
+        if status.isFailure { return "No known failure pattern matched this failed build." }
+        if status == .stopped { return "The build was stopped (by a user or a batch build) before it finished: not a failure." }
+        return "No failure found."
+    }
+
     /// `FAILED POST_BUILD ecr-auth-expired: ECR login token expired (docker push ...)`
     func quietLine(rootCause: Finding?, ellipsis: String) -> String {
         var parts = [status.rawValue]
@@ -138,7 +146,7 @@ struct BuildHeadline {
         if let rootCause {
             parts.append("\(rootCause.ruleId): \(rootCause.title)")
         } else {
-            parts.append(status.isFailure ? "no known cause" : "no failure found")
+            parts.append(status.isFailure ? "no known cause" : status == .stopped ? "stopped, not a failure" : "no failure found")
         }
         var line = parts.joined(separator: " ")
         let command = rootCause?.evidence.first?.command ?? failingCommand

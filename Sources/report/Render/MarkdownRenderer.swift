@@ -21,7 +21,7 @@ struct MarkdownRenderer {
             out += ["#### Root cause: \(Self.inline(cause.title))", ""]
             out += findingBody(cause)
         } else {
-            out += [headline.status.isFailure ? "No known failure pattern matched this failed build." : "No failure found.", ""]
+            out += [headline.verdictWithoutCause, ""]
         }
         let others = diagnosis.findings.filter { $0 != diagnosis.rootCause }
         if !others.isEmpty {

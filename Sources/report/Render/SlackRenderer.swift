@@ -75,8 +75,7 @@ struct SlackRenderer {
         if let cause = diagnosis.rootCause {
             blocks += findingBlocks(cause, heading: "Root cause")
         } else {
-            blocks.append(Self.section(headline.status.isFailure ? "No known failure pattern matched this failed build."
-                                                                 : "No failure found."))
+            blocks.append(Self.section(headline.verdictWithoutCause))
         }
         for finding in diagnosis.findings where finding != diagnosis.rootCause {
             blocks.append(Self.section("*Also:* \(Self.escape(finding.title)) (`\(finding.ruleId)`, "

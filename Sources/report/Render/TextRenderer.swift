@@ -76,10 +76,7 @@ struct TextRenderer {
 
     private func rootCause(_ diagnosis: Diagnosis, headline: BuildHeadline) -> [String] {
         guard let cause = diagnosis.rootCause else {
-            let verdict = headline.status.isFailure
-                ? "No known failure pattern matched this failed build."
-                : "No failure found."
-            return [style.bold(verdict)]
+            return [style.bold(headline.verdictWithoutCause)]
         }
         let arrow = settings.unicode ? "▶ " : "> "
         var lines = titleLines(style.boldRed(arrow + "Root cause: " + Formatting.printable(cause.title)),
@@ -185,6 +182,7 @@ struct TextRenderer {
         switch status {
         case .succeeded: return style.green(settings.unicode ? "✔" : "[ok]  ")
         case .inProgress, .unknown: return style.yellow(settings.unicode ? "•" : "[..]  ")
+        case .stopped: return style.yellow(settings.unicode ? "■" : "[stop]")
         default: return style.red(settings.unicode ? "✘" : "[FAIL]")
         }
     }

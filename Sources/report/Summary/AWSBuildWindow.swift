@@ -3,8 +3,9 @@ import Foundation
 
 /// Which CodeBuild builds an AWS summary looks at, from `ListBuildsForProject` + `BatchGetBuilds`.
 enum AWSBuildWindow {
-    /// Statuses CodeBuild reports for a build that did not succeed. `IN_PROGRESS` is still running.
-    static let failedStatuses: Set<String> = ["FAILED", "FAULT", "TIMED_OUT", "STOPPED"]
+    /// Statuses CodeBuild reports for a build that failed. `IN_PROGRESS` is still running; `STOPPED` was stopped by
+    /// a person or a batch build, which is not a failure.
+    static let failedStatuses: Set<String> = ["FAILED", "FAULT", "TIMED_OUT"]
 
     /// Builds of `project` that started inside `window`, newest first. Pages are read newest first and
     /// reading stops at the first page whose builds all started before the window: older pages hold
