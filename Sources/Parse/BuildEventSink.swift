@@ -12,14 +12,18 @@ public struct LineContext: Sendable {
     /// Byte offset in `LogLine.bytes` where the message starts, past any agent prefix
     /// (`[Container] 2024/03/06 10:00:03.123456 `) or console line-number column (`12 | `).
     public var messageOffset: Int
+    /// The line comes after its phase's `Phase complete` line (the agent prints the artifact upload's lines
+    /// before it announces UPLOAD_ARTIFACTS): it is not part of that phase's success.
+    public var afterPhaseEnd: Bool
 
     public init(phaseIndex: Int? = nil, phaseName: String? = nil, command: CommandPosition? = nil,
-                isAgentLine: Bool = false, messageOffset: Int = 0) {
+                isAgentLine: Bool = false, messageOffset: Int = 0, afterPhaseEnd: Bool = false) {
         self.phaseIndex = phaseIndex
         self.phaseName = phaseName
         self.command = command
         self.isAgentLine = isAgentLine
         self.messageOffset = messageOffset
+        self.afterPhaseEnd = afterPhaseEnd
     }
 }
 

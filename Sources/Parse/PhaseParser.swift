@@ -70,7 +70,8 @@ struct PhaseParserCore {
         // Messages start after a copy's debris; a command's continuation lines keep their indentation.
         let textOffset = ExcerptDebris.textStart(bytes, from: columnOffset)
         var context = LineContext(phaseIndex: currentPhase, phaseName: currentPhaseName,
-                                  command: commandRunning ? currentCommand : nil, messageOffset: textOffset)
+                                  command: commandRunning ? currentCommand : nil, messageOffset: textOffset,
+                                  afterPhaseEnd: currentPhase.map { phaseCompleted[$0] } ?? false)
 
         if let prefix = AgentPrefix.parse(bytes, at: textOffset) {
             continuation = nil

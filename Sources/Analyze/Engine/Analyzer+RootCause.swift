@@ -102,8 +102,12 @@ extension Analyzer {
         for (owner, set) in errorLines {
             if case .command(let position) = owner, let status = facts.build.command(at: position)?.exitStatus,
                status == 0 || FailureFacts.isRerunSuccessfully(position, in: facts.build) { continue }
+            if case .phase(let index) = owner, facts.build.phases.indices.contains(index),
+               facts.build.phases[index].status == .succeeded { continue }
             for entry in set.entries where entry.score >= InformativeErrorLines.failureThreshold {
                 if let line, entry.line.number >= line { continue }
+                // A line in a phase that completed successfully did not fail the build.
+                if case .none = owner, facts.phase(containing: entry.line.number)?.status == .succeeded { continue }
                 if let current = best, current.score > entry.score
                     || (current.score == entry.score && current.line.number < entry.line.number) { continue }
                 best = entry

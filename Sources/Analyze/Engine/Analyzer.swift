@@ -245,6 +245,8 @@ public final class Analyzer: BuildEventSink {
         state.firstLine = min(state.firstLine, line.number)
         state.lastLine = line.number
         if let position = context.command { state.hitCommands.insert(position) } else { state.hitOutsideCommands = true }
+        if context.phaseIndex == nil, origin == .log { state.hitWithoutPhase = true }
+        if context.afterPhaseEnd { state.hitAfterPhaseEnd = true }
         if let phase = context.phaseIndex {
             state.hitPhases.insert(phase)
             if origin == .codebuildAPI { state.hitPhaseRecords.insert(phase) }

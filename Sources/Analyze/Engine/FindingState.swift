@@ -30,6 +30,10 @@ struct FindingState {
     var hitPhases = Set<Int>()
     /// Some occurrence was not inside any command's output (a phase-level or agent line).
     var hitOutsideCommands = false
+    /// Some occurrence came before any phase line (an excerpt that starts mid-phase); its phase is settled in `finish`.
+    var hitWithoutPhase = false
+    /// Some occurrence came after its phase's `Phase complete` line, before the next phase began.
+    var hitAfterPhaseEnd = false
     /// Phases whose CodeBuild record (context message, no log lines) it fired on.
     var hitPhaseRecords = Set<Int>()
     var firstLine = Int.max

@@ -100,9 +100,29 @@ struct FailureFacts {
 
     /// True when every occurrence was inside a command that did not end the build: it succeeded,
     /// or the same kind of command ran again later and succeeded.
+    ///
+    /// Also true when every occurrence sits in phases that completed successfully (outside the failing command):
+    /// an excerpt whose phases all say SUCCEEDED did not fail there, whatever its lines say.
     func isOvercome(_ state: FindingState) -> Bool {
-        guard !state.hitOutsideCommands, !state.hitCommands.isEmpty else { return false }
-        return state.hitCommands.allSatisfy(isOvercome)
+        if !state.hitOutsideCommands, !state.hitCommands.isEmpty, state.hitCommands.allSatisfy(isOvercome) { return true }
+        guard state.hitPhaseRecords.isEmpty, !state.hitAfterPhaseEnd, !state.hitPhases.isEmpty || state.hitWithoutPhase
+        else { return false }
+        if let failingCommand, state.hitCommands.contains(failingCommand) { return false }
+        guard state.hitPhases.allSatisfy({ build.phases.indices.contains($0) && build.phases[$0].status == .succeeded })
+        else { return false }
+        if state.hitWithoutPhase {
+            return phase(containing: state.firstLine)?.status == .succeeded
+                && phase(containing: state.lastLine)?.status == .succeeded
+        }
+        return true
+    }
+
+    /// The phase whose lines hold `line`.
+    func phase(containing line: Int) -> Phase? {
+        build.phases.last { phase in
+            guard let first = phase.firstLine else { return false }
+            return first <= line && line <= (phase.lastLine ?? Int.max)
+        }
     }
 
     private func isOvercome(_ position: CommandPosition) -> Bool {
