@@ -157,6 +157,10 @@ public final class Analyzer: BuildEventSink {
                         captures = Self.captures(of: match, names: rule.captureNames, in: subject)
                     }
                 }
+                if let exclude = rule.exclude {
+                    let subject = text()
+                    if exclude.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil { continue }
+                }
                 record(slot: candidate, captures: captures, line: line, context: context, display: display,
                        insideKey: insideKey, origin: origin)
             } else {

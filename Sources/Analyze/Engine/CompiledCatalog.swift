@@ -5,6 +5,8 @@ import Foundation
 struct CompiledRule {
     let rule: Rule
     let regex: NSRegularExpression?
+    /// A line this matches is not a match of the rule.
+    let exclude: NSRegularExpression?
     /// Names of the regex's `(?<name>…)` groups, in pattern order.
     let captureNames: [String]
     let commandRegex: NSRegularExpression?
@@ -19,6 +21,7 @@ struct CompiledRule {
 /// Why a set of rules could not be compiled.
 public enum CatalogError: UserFacingError, Equatable {
     case invalidRegex(ruleId: String, pattern: String, reason: String)
+    case invalidExclude(ruleId: String, pattern: String, reason: String)
     case invalidCommandPattern(ruleId: String, pattern: String, reason: String)
     case noLiterals(ruleId: String)
     case duplicateId(String)
@@ -27,6 +30,8 @@ public enum CatalogError: UserFacingError, Equatable {
         switch self {
         case .invalidRegex(let id, let pattern, let reason):
             return "rule \(id): regex \(pattern) does not compile: \(reason)"
+        case .invalidExclude(let id, let pattern, let reason):
+            return "rule \(id): exclude \(pattern) does not compile: \(reason)"
         case .invalidCommandPattern(let id, let pattern, let reason):
             return "rule \(id): scope.commandPattern \(pattern) does not compile: \(reason)"
         case .noLiterals(let id):
@@ -131,6 +136,15 @@ public final class CompiledCatalog {
             }
             names = captureGroupNames(in: pattern)
         }
+        var exclude: NSRegularExpression?
+        if let pattern = rule.exclude, !pattern.isEmpty {
+            do {
+                exclude = try NSRegularExpression(pattern: pattern,
+                                                  options: rule.caseInsensitive ? [.caseInsensitive] : [])
+            } catch {
+                throw CatalogError.invalidExclude(ruleId: rule.id, pattern: pattern, reason: regexReason(error))
+            }
+        }
         var commandRegex: NSRegularExpression?
         if let pattern = rule.scope?.commandPattern, !pattern.isEmpty {
             do {
@@ -143,7 +157,7 @@ public final class CompiledCatalog {
         let longest = literals.map(\.utf8.count).max() ?? 0
         let specificity = (regex == nil ? 0 : 40) + (phases.isEmpty ? 0 : 10)
             + (commandRegex == nil ? 0 : 10) + min(longest, 40)
-        return CompiledRule(rule: rule, regex: regex, captureNames: names, commandRegex: commandRegex,
+        return CompiledRule(rule: rule, regex: regex, exclude: exclude, captureNames: names, commandRegex: commandRegex,
                             phases: phases, literalBytes: literals.map { Array($0.utf8) },
                             specificity: specificity)
     }

@@ -6,7 +6,8 @@ import Yams
 struct RuleNodeReader {
     let file: String
 
-    static let ruleKeys = ["id", "category", "title", "severity", "literals", "regex", "caseInsensitive", "scope",
+    static let ruleKeys = ["id", "category", "title", "severity", "literals", "regex", "exclude", "caseInsensitive",
+                           "scope",
                            "genericSymptom", "explanation", "remediation", "docURL", "examples"]
     static let scopeKeys = ["phases", "commandPattern"]
     static let exampleKeys = ["triggering", "nonTriggering"]
@@ -39,6 +40,10 @@ struct RuleNodeReader {
         if let regex, let regexNode = mapping["regex"] {
             try compiles(regex, caseInsensitive: caseInsensitive, at: regexNode, what: "regex")
         }
+        let exclude = try optionalString("exclude", in: mapping)
+        if let exclude, let excludeNode = mapping["exclude"] {
+            try compiles(exclude, caseInsensitive: caseInsensitive, at: excludeNode, what: "exclude")
+        }
         var scope: RuleScope?
         if let scopeNode = mapping["scope"] {
             guard let scopeMapping = scopeNode.mapping else { throw error(at: scopeNode, "scope must be a mapping (phases, commandPattern)") }
@@ -68,7 +73,7 @@ struct RuleNodeReader {
             throw error(at: mapping["examples"] ?? node, "rule \(id) needs at least one examples.triggering snippet")
         }
         return Rule(id: id, category: category, title: try string("title", in: mapping, at: node), severity: severity,
-                    literals: literals, regex: regex, caseInsensitive: caseInsensitive, scope: scope,
+                    literals: literals, regex: regex, exclude: exclude, caseInsensitive: caseInsensitive, scope: scope,
                     isGenericSymptom: try bool("genericSymptom", in: mapping) ?? false,
                     explanation: try string("explanation", in: mapping, at: node),
                     remediation: try string("remediation", in: mapping, at: node),
