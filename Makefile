@@ -5,7 +5,7 @@ SHELL        := /bin/bash
 SWIFT        ?= swift
 BIN          := .build/debug/cbtriage
 DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
-APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config libvectorscan-dev libpcre2-dev
 PY_PACKAGES  := moto[server] jsonschema
 
 .PHONY: demo test build deps deps-apt deps-py bench accuracy clean-moto help

@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // C libraries, reached only through Fetch.
+        // C libraries for HTTP and gzip, reached only through Fetch.
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -25,6 +25,18 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Pattern matching, reached only through Analyze: Vectorscan decides matches in linear time,
+        // PCRE2 (with a match budget) extracts named captures on the lines already matched.
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
         ),
         // Non-variadic wrappers for curl_easy_setopt/getinfo and zlib's init macros.
         .target(name: "CCurlShim", dependencies: ["CCurl", "CZlib"]),
@@ -39,7 +51,7 @@ let package = Package(
         .target(name: "Parse", dependencies: ["Fetch"]),
         .target(
             name: "Analyze",
-            dependencies: ["Parse", "Fetch", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Parse", "Fetch", "CVectorscan", "CPCRE2", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "report",

@@ -89,6 +89,37 @@ final class RuleFileTests: XCTestCase {
         XCTAssertFalse(error.problem.contains("unclassified"))
     }
 
+    func testExcludeKeepsALineFromFiringAndItsExamplesProveIt() throws {
+        let yaml = """
+        rules:
+          - id: exit-not-oom
+            category: test-failure
+            title: T
+            severity: error
+            literals: ["exit status"]
+            regex: 'exit status (?<status>\\d+)$'
+            exclude: 'exit status 137$'
+            explanation: E {{status}}
+            remediation: R
+            examples:
+              triggering: ["↓ make: exit status 2"]
+              nonTriggering: ["make: exit status 137"]
+        """
+        let rules = try RuleFile.parse(yaml: yaml, file: "my.yaml")
+        XCTAssertEqual(rules[0].exclude, "exit status 137$")
+        XCTAssertEqual(try RuleExampleRunner.run(rules, variants: ExampleVariant.all), [])
+        // Without the exclude the near miss fires, so the runner must report it.
+        var unguarded = rules[0]
+        unguarded.exclude = nil
+        XCTAssertFalse(try RuleExampleRunner.run([unguarded], variants: [.plain]).isEmpty)
+    }
+
+    func testExcludeThatDoesNotCompileIsReportedAtTheExclude() throws {
+        let error = parseError(minimal.replacingOccurrences(of: "literals: [boom]", with: "literals: [boom]\n    exclude: '(unclosed'"))
+        XCTAssertEqual(error?.line, 7)
+        XCTAssertTrue(error?.problem.contains("exclude does not compile") ?? false, error?.problem ?? "no error")
+    }
+
     func testRegexCompileErrorIsReportedAtTheRegex() throws {
         let yaml = minimal.replacingOccurrences(of: "    literals: [boom]", with: "    literals: [boom]\n    regex: 'boom(('")
         let error = try XCTUnwrap(parseError(yaml))

@@ -36,7 +36,8 @@ extension Analyzer {
             ceiling = ordered[index].confidence
         }
         let findings = (rootCause.map { [$0] } ?? []) + leaks + ordered
-        return Diagnosis(source: source, build: Self.redacted(build), findings: findings, rootCause: rootCause)
+        return Diagnosis(source: source, build: Self.redacted(build), findings: findings, rootCause: rootCause,
+                         skipped: skipped.all)
     }
 
     /// Phase contexts that only CodeBuild's build record holds (a phase with no log lines, or a log that stopped

@@ -20,6 +20,10 @@ public final class Analyzer: BuildEventSink {
     /// The state index of each (rule slot, subject) seen; a rule's first subject keeps the rule's own slot.
     private var subjectStates: [SubjectKey: Int] = [:]
     private let checks: [LineCheck]
+    /// Vectorscan's working memory for this analyzer's matches.
+    private let scratch: MatchScratch
+    /// Lines where a rule's capture step ran out of budget.
+    var skipped = SkippedMatches()
     private var cleaner = LineCleaner()
     var recent: RecentLines
     private var afterCaptures: [AfterCapture] = []
@@ -53,6 +57,7 @@ public final class Analyzer: BuildEventSink {
         self.options = options
         states = Array(repeating: nil, count: catalog.reportableRules.count)
         checks = catalog.checks.map { $0.make() }
+        scratch = MatchScratch(for: catalog.linearPatterns)
         recent = RecentLines(capacity: options.contextBefore)
         commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
         seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
@@ -155,12 +160,28 @@ public final class Analyzer: BuildEventSink {
                 guard inScope(rule, candidate, context) else { continue }
                 var captures: [String: String] = [:]
                 if let regex = rule.regex {
-                    let subject = text()
-                    guard let match = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject))
-                    else { continue }
-                    if states[candidate]?.captures.isEmpty ?? true {
-                        captures = Self.captures(of: match, names: rule.captureNames, in: subject)
+                    var subject = text()
+                    let verdict = subject.withUTF8 { bytes -> RegexVerdict in
+                        guard regex.matches(bytes, scratch: scratch) else { return .noMatch }
+                        if let exclude = rule.exclude, exclude.matches(bytes, scratch: scratch) { return .noMatch }
+                        // The first match's captures are the ones shown; later lines only count.
+                        guard states[candidate]?.captures.isEmpty ?? true else { return .match([:]) }
+                        switch regex.captures(in: bytes) {
+                        case .values(let values): return .match(values)
+                        case .none: return .match([:])
+                        case .overBudget: return .overBudget
+                        }
                     }
+                    switch verdict {
+                    case .noMatch: continue
+                    case .overBudget:
+                        skipped.note(ruleId: rule.rule.id, line: line.number)
+                        continue
+                    case .match(let values): captures = values
+                    }
+                } else if let exclude = rule.exclude {
+                    var subject = text()
+                    if subject.withUTF8({ exclude.matches($0, scratch: scratch) }) { continue }
                 }
                 record(slot: candidate, captures: captures, line: line, context: context, display: display,
                        insideKey: insideKey, origin: origin)
@@ -217,15 +238,11 @@ public final class Analyzer: BuildEventSink {
 
     private func updateCommandScope(for position: CommandPosition?) {
         currentCommand = position
-        let text = position.flatMap { commandTexts[$0] }
+        var text = position.flatMap { commandTexts[$0] }
         for (index, rule) in catalog.compiled.enumerated() {
             guard let regex = rule.commandRegex else { continue }
-            if let text {
-                commandScopeMatches[index] = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-            } else {
-                // A command never announced cannot be shown to match its pattern.
-                commandScopeMatches[index] = false
-            }
+            // A command never announced cannot be shown to match its pattern.
+            commandScopeMatches[index] = text?.withUTF8 { regex.matches($0, scratch: scratch) } ?? false
         }
     }
 
@@ -297,16 +314,6 @@ public final class Analyzer: BuildEventSink {
         bytes.withUnsafeBufferPointer { shown(number: number, display: $0, insideKey: insideKey) }
     }
 
-    static func captures(of match: NSTextCheckingResult, names: [String], in subject: String) -> [String: String] {
-        var captures: [String: String] = [:]
-        for name in names {
-            let range = match.range(withName: name)
-            guard range.location != NSNotFound, let swiftRange = Range(range, in: subject) else { continue }
-            captures[name] = String(subject[swiftRange])
-        }
-        return captures
-    }
-
     private static let runningCommand = Array("Running command ".utf8)
 
     /// The command text of an agent `Running command …` message.
@@ -322,6 +329,13 @@ public final class Analyzer: BuildEventSink {
 struct SubjectKey: Hashable {
     let ruleSlot: Int
     let subject: String
+}
+
+/// What a rule's regex made of one line.
+private enum RegexVerdict {
+    case noMatch
+    case match([String: String])
+    case overBudget
 }
 
 /// Reference substring test for the prefilter-off path.

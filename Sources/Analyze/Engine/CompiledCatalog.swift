@@ -4,10 +4,10 @@ import Foundation
 /// A rule whose regexes are compiled, ready for the per-line loop.
 struct CompiledRule {
     let rule: Rule
-    let regex: NSRegularExpression?
-    /// Names of the regex's `(?<name>…)` groups, in pattern order.
-    let captureNames: [String]
-    let commandRegex: NSRegularExpression?
+    let regex: LinearRegex?
+    /// A line this matches is not a match of the rule.
+    let exclude: LinearRegex?
+    let commandRegex: LinearRegex?
     /// Upper-cased phase names; empty means any phase.
     let phases: Set<String>
     /// Literal bytes for the reference (prefilter-off) path.
@@ -19,6 +19,7 @@ struct CompiledRule {
 /// Why a set of rules could not be compiled.
 public enum CatalogError: UserFacingError, Equatable {
     case invalidRegex(ruleId: String, pattern: String, reason: String)
+    case invalidExclude(ruleId: String, pattern: String, reason: String)
     case invalidCommandPattern(ruleId: String, pattern: String, reason: String)
     case noLiterals(ruleId: String)
     case duplicateId(String)
@@ -27,6 +28,8 @@ public enum CatalogError: UserFacingError, Equatable {
         switch self {
         case .invalidRegex(let id, let pattern, let reason):
             return "rule \(id): regex \(pattern) does not compile: \(reason)"
+        case .invalidExclude(let id, let pattern, let reason):
+            return "rule \(id): exclude \(pattern) does not compile: \(reason)"
         case .invalidCommandPattern(let id, let pattern, let reason):
             return "rule \(id): scope.commandPattern \(pattern) does not compile: \(reason)"
         case .noLiterals(let id):
@@ -127,32 +130,42 @@ public final class CompiledCatalog {
     }
 
     private static func compile(_ rule: Rule, literals: [String]) throws -> CompiledRule {
-        var regex: NSRegularExpression?
-        var names: [String] = []
+        var regex: LinearRegex?
         if let pattern = rule.regex {
             do {
-                regex = try NSRegularExpression(pattern: pattern,
-                                                options: rule.caseInsensitive ? [.caseInsensitive] : [])
-            } catch {
-                throw CatalogError.invalidRegex(ruleId: rule.id, pattern: pattern, reason: regexReason(error))
+                regex = try LinearRegex(pattern, caseInsensitive: rule.caseInsensitive)
+            } catch let error as LinearRegex.CompileError {
+                throw CatalogError.invalidRegex(ruleId: rule.id, pattern: pattern, reason: error.reason)
             }
-            names = captureGroupNames(in: pattern)
         }
-        var commandRegex: NSRegularExpression?
+        var exclude: LinearRegex?
+        if let pattern = rule.exclude, !pattern.isEmpty {
+            do {
+                exclude = try LinearRegex(pattern, caseInsensitive: rule.caseInsensitive)
+            } catch let error as LinearRegex.CompileError {
+                throw CatalogError.invalidExclude(ruleId: rule.id, pattern: pattern, reason: error.reason)
+            }
+        }
+        var commandRegex: LinearRegex?
         if let pattern = rule.scope?.commandPattern, !pattern.isEmpty {
             do {
-                commandRegex = try NSRegularExpression(pattern: pattern)
-            } catch {
-                throw CatalogError.invalidCommandPattern(ruleId: rule.id, pattern: pattern, reason: regexReason(error))
+                commandRegex = try LinearRegex(pattern)
+            } catch let error as LinearRegex.CompileError {
+                throw CatalogError.invalidCommandPattern(ruleId: rule.id, pattern: pattern, reason: error.reason)
             }
         }
         let phases = Set((rule.scope?.phases ?? []).map { $0.uppercased() })
         let longest = literals.map(\.utf8.count).max() ?? 0
         let specificity = (regex == nil ? 0 : 40) + (phases.isEmpty ? 0 : 10)
             + (commandRegex == nil ? 0 : 10) + min(longest, 40)
-        return CompiledRule(rule: rule, regex: regex, captureNames: names, commandRegex: commandRegex,
+        return CompiledRule(rule: rule, regex: regex, exclude: exclude, commandRegex: commandRegex,
                             phases: phases, literalBytes: literals.map { Array($0.utf8) },
                             specificity: specificity)
+    }
+
+    /// Every compiled pattern, for sizing an analyzer's match scratch once.
+    var linearPatterns: [LinearRegex] {
+        compiled.flatMap { [$0.regex, $0.exclude, $0.commandRegex].compactMap { $0 } }
     }
 }
 
@@ -180,11 +193,6 @@ func captureGroupNames(in pattern: String) -> [String] {
         index += 1
     }
     return names
-}
-
-func regexReason(_ error: Error) -> String {
-    let text = (error as NSError).localizedDescription
-    return text.isEmpty ? "invalid pattern" : text
 }
 
 /// Words that make an output line look like an error, for the unclassified fallback.

@@ -36,6 +36,7 @@ public enum RulesDocument {
         if rule.caseInsensitive { out += " (case-insensitive)" }
         out += "\n"
         if let regex = rule.regex { out += "- Regex: `\(code(regex))`\n" }
+        if let exclude = rule.exclude { out += "- Not on lines matching: `\(code(exclude))`\n" }
         if let scope = rule.scope {
             if !scope.phases.isEmpty { out += "- Phases: " + scope.phases.joined(separator: ", ") + "\n" }
             if let pattern = scope.commandPattern { out += "- Command matches: `\(code(pattern))`\n" }

@@ -122,6 +122,20 @@ public struct SourceInfo: Codable, Equatable, Sendable {
     }
 }
 
+/// A rule whose pattern ran out of its matching budget on some lines: those lines were not decided
+/// for it (a pathological pattern or line, reported rather than waited for).
+public struct SkippedRule: Codable, Equatable, Sendable {
+    public var ruleId: String
+    public var lines: Int
+    public var firstLine: Int
+
+    public init(ruleId: String, lines: Int, firstLine: Int) {
+        self.ruleId = ruleId
+        self.lines = lines
+        self.firstLine = firstLine
+    }
+}
+
 /// The finished analysis of one build: everything a renderer needs, nothing it must compute.
 public struct Diagnosis: Codable, Equatable, Sendable {
     public var source: SourceInfo
@@ -131,11 +145,15 @@ public struct Diagnosis: Codable, Equatable, Sendable {
     /// The most likely cause; an `unclassified` finding (failing command and its error-looking
     /// lines as evidence) when no rule fits a failed build; nil for a build that did not fail.
     public var rootCause: Finding?
+    /// Rules left undecided on some lines because their pattern exceeded its budget; usually empty.
+    public var skipped: [SkippedRule]
 
-    public init(source: SourceInfo, build: BuildModel, findings: [Finding], rootCause: Finding?) {
+    public init(source: SourceInfo, build: BuildModel, findings: [Finding], rootCause: Finding?,
+                skipped: [SkippedRule] = []) {
         self.source = source
         self.build = build
         self.findings = findings
         self.rootCause = rootCause
+        self.skipped = skipped
     }
 }

@@ -16,7 +16,8 @@ public struct RuleScope: Codable, Equatable, Sendable {
 /// Matching contract: a line is a candidate only if it contains at least one of `literals`
 /// (case-sensitive unless `caseInsensitive`); the `regex`, when present, must then match the line's
 /// message, and its named captures feed `{{name}}` placeholders in `explanation` and `remediation`.
-/// A rule with no regex fires on any line that contains one of its literals.
+/// A rule with no regex fires on any line that contains one of its literals. A line that `exclude`
+/// matches never fires the rule.
 public struct Rule: Codable, Equatable, Sendable {
     /// Stable kebab-case id, the same in code, tests, docs and JSON (`ecr-push-auth-token-expired`).
     public var id: String
@@ -28,6 +29,9 @@ public struct Rule: Codable, Equatable, Sendable {
     public var literals: [String]
     /// Optional regex (NSRegularExpression syntax) with named captures, run only on lines a literal selected.
     public var regex: String?
+    /// Optional regex (same syntax as `regex`, no lookaround): a line it matches is not a match of the
+    /// rule. Stands in for the negative lookaheads a linear-time engine cannot run.
+    public var exclude: String?
     public var caseInsensitive: Bool
     public var scope: RuleScope?
     /// A generic symptom (`exit status 1`, `COMMAND_EXECUTION_ERROR`) that never outranks a specific cause.
@@ -49,8 +53,9 @@ public struct Rule: Codable, Equatable, Sendable {
     public var nonTriggering: [String]
 
     public init(id: String, category: Category, title: String, severity: Severity, literals: [String],
-                regex: String? = nil, caseInsensitive: Bool = false, scope: RuleScope? = nil,
-                isGenericSymptom: Bool = false, isConsequence: Bool = false, explanation: String, remediation: String, docURL: String,
+                regex: String? = nil, exclude: String? = nil, caseInsensitive: Bool = false, scope: RuleScope? = nil,
+                isGenericSymptom: Bool = false, isConsequence: Bool = false, explanation: String, remediation: String,
+                docURL: String,
                 triggering: [String], nonTriggering: [String]) {
         self.id = id
         self.category = category
@@ -58,6 +63,7 @@ public struct Rule: Codable, Equatable, Sendable {
         self.severity = severity
         self.literals = literals
         self.regex = regex
+        self.exclude = exclude
         self.caseInsensitive = caseInsensitive
         self.scope = scope
         self.isGenericSymptom = isGenericSymptom

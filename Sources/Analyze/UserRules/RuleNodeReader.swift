@@ -6,8 +6,8 @@ import Yams
 struct RuleNodeReader {
     let file: String
 
-    static let ruleKeys = ["id", "category", "title", "severity", "literals", "regex", "caseInsensitive", "scope",
-                           "genericSymptom", "consequence", "explanation", "remediation", "docURL", "examples"]
+    static let ruleKeys = ["id", "category", "title", "severity", "literals", "regex", "exclude", "caseInsensitive",
+                           "scope", "genericSymptom", "consequence", "explanation", "remediation", "docURL", "examples"]
     static let scopeKeys = ["phases", "commandPattern"]
     static let exampleKeys = ["triggering", "nonTriggering"]
     /// Categories a rule may use: `unclassified` is the engine's own fallback.
@@ -37,7 +37,11 @@ struct RuleNodeReader {
         let caseInsensitive = try bool("caseInsensitive", in: mapping) ?? false
         let regex = try optionalString("regex", in: mapping)
         if let regex, let regexNode = mapping["regex"] {
-            try compiles(regex, caseInsensitive: caseInsensitive, at: regexNode, what: "regex")
+            try compiles(regex, caseInsensitive: caseInsensitive, at: regexNode, what: "regex", ruleId: id)
+        }
+        let exclude = try optionalString("exclude", in: mapping)
+        if let exclude, let excludeNode = mapping["exclude"] {
+            try compiles(exclude, caseInsensitive: caseInsensitive, at: excludeNode, what: "exclude", ruleId: id)
         }
         var scope: RuleScope?
         if let scopeNode = mapping["scope"] {
@@ -50,7 +54,7 @@ struct RuleNodeReader {
             }
             let commandPattern = try optionalString("commandPattern", in: scopeMapping)
             if let commandPattern, let patternNode = scopeMapping["commandPattern"] {
-                try compiles(commandPattern, caseInsensitive: false, at: patternNode, what: "scope.commandPattern")
+                try compiles(commandPattern, caseInsensitive: false, at: patternNode, what: "scope.commandPattern", ruleId: id)
             }
             scope = RuleScope(phases: phases.map { $0.uppercased() }, commandPattern: commandPattern)
         }
@@ -68,7 +72,7 @@ struct RuleNodeReader {
             throw error(at: mapping["examples"] ?? node, "rule \(id) needs at least one examples.triggering snippet")
         }
         return Rule(id: id, category: category, title: try string("title", in: mapping, at: node), severity: severity,
-                    literals: literals, regex: regex, caseInsensitive: caseInsensitive, scope: scope,
+                    literals: literals, regex: regex, exclude: exclude, caseInsensitive: caseInsensitive, scope: scope,
                     isGenericSymptom: try bool("genericSymptom", in: mapping) ?? false,
                     isConsequence: try bool("consequence", in: mapping) ?? false,
                     explanation: try string("explanation", in: mapping, at: node),
@@ -117,11 +121,12 @@ struct RuleNodeReader {
         }
     }
 
-    private func compiles(_ pattern: String, caseInsensitive: Bool, at node: Node, what: String) throws {
+    /// Refuses a pattern the linear-time engine cannot run, at the pattern's own line and column.
+    private func compiles(_ pattern: String, caseInsensitive: Bool, at node: Node, what: String, ruleId: String) throws {
         do {
-            _ = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-        } catch {
-            throw self.error(at: node, "\(what) does not compile: \(regexReason(error))")
+            _ = try LinearRegex(pattern, caseInsensitive: caseInsensitive)
+        } catch let error as LinearRegex.CompileError {
+            throw self.error(at: node, "rule \(ruleId): \(what) does not compile: \(error.reason)")
         }
     }
 

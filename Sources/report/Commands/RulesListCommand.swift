@@ -65,6 +65,7 @@ enum RuleJSON {
             ("title", .string(rule.title)),
             ("literals", .array(rule.literals.map(JSONValue.string))),
             ("regex", .optional(rule.regex)),
+            ("exclude", .optional(rule.exclude)),
             ("caseInsensitive", .bool(rule.caseInsensitive)),
             ("phases", .array((rule.scope?.phases ?? []).map(JSONValue.string))),
             ("commandPattern", .optional(rule.scope?.commandPattern)),

@@ -32,6 +32,7 @@ struct RulesShowCommand: ParsableCommand {
             "  literals   " + rule.literals.map { "\"\($0)\"" }.joined(separator: ", "),
         ]
         if let regex = rule.regex { lines.append("  regex      \(regex)" + (rule.caseInsensitive ? " (case-insensitive)" : "")) }
+        if let exclude = rule.exclude { lines.append("  exclude    \(exclude)") }
         if let scope = rule.scope {
             if !scope.phases.isEmpty { lines.append("  phases     " + scope.phases.joined(separator: ", ")) }
             if let pattern = scope.commandPattern { lines.append("  command    \(pattern)") }

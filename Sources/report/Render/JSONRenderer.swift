@@ -41,7 +41,7 @@ struct JSONRenderer {
         let headline = BuildHeadline(diagnosis)
         let failingCommand: JSONValue = build.firstFailingCommand
             .flatMap { position in build.command(at: position).map { command(position.phase, $0) } } ?? .null
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("input", input(diagnosis.source)),
             ("build", metadata(build, headline: headline)),
             ("phases", .array(build.phases.map(phase))),
@@ -49,7 +49,15 @@ struct JSONRenderer {
             ("failingCommand", failingCommand),
             ("rootCause", diagnosis.rootCause.map(finding) ?? .null),
             ("findings", .array(diagnosis.findings.map(finding))),
-        ])
+        ]
+        // Only when it happened: a pattern over its matching budget left these lines undecided.
+        if !diagnosis.skipped.isEmpty {
+            fields.append(("skipped", .array(diagnosis.skipped.map { skipped in
+                .object([("ruleId", .string(skipped.ruleId)), ("lines", .int(Int64(skipped.lines))),
+                         ("firstLine", .int(Int64(skipped.firstLine)))])
+            })))
+        }
+        return .object(fields)
     }
 
     static func input(_ source: SourceInfo) -> JSONValue {

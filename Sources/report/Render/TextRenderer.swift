@@ -18,6 +18,7 @@ struct TextRenderer {
         let headline = BuildHeadline(diagnosis)
         lines += header(diagnosis, headline: headline)
         lines += partialWarning(diagnosis.source)
+        lines += skippedWarning(diagnosis.skipped)
         lines += timeline(diagnosis.build)
         lines += rootCause(diagnosis, headline: headline)
         lines += otherFindings(diagnosis)
@@ -50,6 +51,16 @@ struct TextRenderer {
         message += "; this report covers only what was read."
         let wrapped = Formatting.wrap(message, width: settings.width, indent: "")
         return wrapped.map { style.boldRed($0) } + [""]
+    }
+
+    private func skippedWarning(_ skipped: [SkippedRule]) -> [String] {
+        guard !skipped.isEmpty else { return [] }
+        let lines = skipped.flatMap { rule in
+            Formatting.wrap("WARNING: rule \(rule.ruleId) skipped \(Formatting.count(rule.lines, "line")) (first: line "
+                            + "\(rule.firstLine)): its pattern ran out of its matching budget there.",
+                            width: settings.width, indent: "")
+        }
+        return lines.map { style.boldRed($0) } + [""]
     }
 
     private func timeline(_ build: BuildModel) -> [String] {

@@ -12,7 +12,9 @@ extension Rule {
         severity: .error,
         literals: ["BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE", "Unable to pull customer's container image"],
         // Denials are `build-image-pull-access-denied`'s (iam-access-denied).
-        regex: #"^(?!.*(?:pull access denied|not authorized|AccessDenied))(?:.*?)(?:BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE(?: Message:)?|Unable to pull customer's container image\.?)\s*(?:Unable to pull customer's container image\.\s*)?(?<reason>.*)"#,
+        regex: #"(?:BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE(?: Message:)?|Unable to pull customer's container image\.?)\s*(?:Unable to pull customer's container image\.\s*)?(?<reason>.*)"#,
+        // A refused pull is the access-denied rule's finding.
+        exclude: #"pull access denied|not authorized|AccessDenied"#,
         explanation: """
             The build never started: CodeBuild could not pull the image configured as the project's build \
             environment ({{reason}}). A private ECR image needs a repository policy that lets CodeBuild pull \

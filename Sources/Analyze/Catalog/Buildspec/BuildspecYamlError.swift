@@ -10,7 +10,9 @@ extension Rule {
         title: "buildspec is not valid",
         severity: .error,
         literals: ["YAML_FILE_ERROR"],
-        regex: #"YAML_FILE_ERROR:? (?:Message: )?(?!.*no such file or directory)(?!.*Unknown runtime version)(?<message>\S.*)"#,
+        regex: #"YAML_FILE_ERROR:? (?:Message: )?(?<message>\S.*)"#,
+        // A missing buildspec and an unknown runtime version have rules of their own.
+        exclude: #"YAML_FILE_ERROR.*(?:no such file or directory|Unknown runtime version)"#,
         explanation: """
             CodeBuild rejected the buildspec before running any command: {{message}}. Tabs for indentation, a \
             command that YAML reads as a mapping (an unquoted `: ` inside it), wrong nesting under `phases`, or \

@@ -8,7 +8,9 @@ extension Rule {
         title: "Executable not found in the container or tool PATH",
         severity: .error,
         literals: ["executable file not found in $PATH"],
-        regex: #"^(?!.*error getting credentials).*?exec: "(?<command>[^"]+)": executable file not found in \$PATH"#,
+        regex: #"exec: "(?<command>[^"]+)": executable file not found in \$PATH"#,
+        // A missing docker credential helper is its own finding.
+        exclude: #"error getting credentials"#,
         explanation: """
             A Go program (often `docker run` starting a container, or a tool shelling out) could not find \
             `{{command}}` on its PATH: the image has no such binary, or the entrypoint/command names it wrongly.

@@ -7,7 +7,9 @@ extension Rule {
         title: "Go compile error",
         severity: .error,
         literals: [".go:"],
-        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"(?<file>(?:\./)?[\w./-]+\.go):(?<line>\d+):\d+: (?!missing go\.sum entry)(?<message>.+)"#,
+        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"(?<file>(?:\./)?[\w./-]+\.go):(?<line>\d+):\d+: (?<message>.+)"#,
+        // A missing go.sum entry is a dependency problem, not a compile error.
+        exclude: #"\.go:\d+:\d+: missing go\.sum entry"#,
         explanation: """
             The Go compiler rejected `{{file}}` line {{line}}: {{message}}.
             """,

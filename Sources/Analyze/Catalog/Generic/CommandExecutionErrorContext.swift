@@ -8,7 +8,9 @@ extension Rule {
         title: "Phase failed with COMMAND_EXECUTION_ERROR",
         severity: .error,
         literals: ["COMMAND_EXECUTION_ERROR"],
-        regex: #"COMMAND_EXECUTION_ERROR Message: Error while executing command: (?<command>.+)\. Reason: exit status (?!127$|137$)(?<status>\d+)$"#,
+        regex: #"COMMAND_EXECUTION_ERROR Message: Error while executing command: (?<command>.+)\. Reason: exit status (?<status>\d+)$"#,
+        // 127 (command not found) and 137 (killed) have rules of their own.
+        exclude: #"Reason: exit status (?:127|137)$"#,
         isGenericSymptom: true,
         explanation: """
             CodeBuild ended the phase because `{{command}}` exited with status {{status}}. The reason is in that \

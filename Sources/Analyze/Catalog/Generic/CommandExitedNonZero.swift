@@ -8,7 +8,9 @@ extension Rule {
         title: "A buildspec command exited non-zero",
         severity: .error,
         literals: ["Command did not exit successfully"],
-        regex: #"Command did not exit successfully (?<command>.+) exit status (?!127$|137$)(?<status>\d+)$"#,
+        regex: #"Command did not exit successfully (?<command>.+) exit status (?<status>\d+)$"#,
+        // 127 (command not found) and 137 (killed) have rules of their own.
+        exclude: #" exit status (?:127|137)$"#,
         isGenericSymptom: true,
         explanation: """
             The command `{{command}}` exited with status {{status}}, which failed its phase. This is the symptom; \

@@ -8,7 +8,9 @@ extension Rule {
         title: "npm script failed",
         severity: .error,
         literals: ["Lifecycle script `", "Failed at the "],
-        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"npm (?:ERR!|error) (?:Lifecycle script `(?<script>(?!test)[^`]+)` failed with error:|Failed at the \S+ (?<npm6script>(?!test)\S+) script\.)"#,
+        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"npm (?:ERR!|error) (?:Lifecycle script `(?<script>[^`]+)` failed with error:|Failed at the \S+ (?<npm6script>\S+) script\.)"#,
+        // A failing `test` script is a test failure, which the test rules explain better.
+        exclude: #"npm (?:ERR!|error) (?:Lifecycle script `test[^`]*` failed with error:|Failed at the \S+ test\S* script\.)"#,
         isGenericSymptom: true,
         explanation: """
             An npm script exited non-zero; the tool it ran (webpack, tsc, vite, next) printed the cause above \

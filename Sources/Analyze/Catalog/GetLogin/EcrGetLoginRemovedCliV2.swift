@@ -10,7 +10,7 @@ extension Rule {
         severity: .error,
         literals: ["Invalid choice"],
         regex: #"^aws: error: argument operation: Invalid choice"#,
-        scope: RuleScope(commandPattern: #"ecr\s+get-login(?!-password)"#),
+        scope: RuleScope(commandPattern: #"ecr\s+get-login(?:[^-]|$)"#),
         explanation: """
             The build image ships AWS CLI version 2, which removed `aws ecr get-login` (deprecated in v1). The \
             CLI printed its usage and failed, so `$(aws ecr get-login ...)` ran nothing and Docker was never \

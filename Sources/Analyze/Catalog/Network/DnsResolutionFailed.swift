@@ -8,7 +8,9 @@ extension Rule {
         title: "Host name could not be resolved",
         severity: .error,
         literals: ["no such host", "Temporary failure in name resolution", "Temporary failure resolving", "Could not resolve host", "getaddrinfo EAI_AGAIN", "getaddrinfo ENOTFOUND"],
-        regex: #"(?:lookup (?!\S*\.dkr\.ecr)(?<host>\S+?)(?: on \S+)?: no such host|Temporary failure in name resolution|Temporary failure resolving '(?<apthost>[^']+)'|Could not resolve host: (?<curlhost>[^\s;]+)|getaddrinfo (?:EAI_AGAIN|ENOTFOUND) (?<nodehost>\S+))"#,
+        regex: #"(?:lookup (?<host>\S+?)(?: on \S+)?: no such host|Temporary failure in name resolution|Temporary failure resolving '(?<apthost>[^']+)'|Could not resolve host: (?<curlhost>[^\s;]+)|getaddrinfo (?:EAI_AGAIN|ENOTFOUND) (?<nodehost>\S+))"#,
+        // An ECR registry that does not resolve is the registry-URI rules' finding.
+        exclude: #"lookup \S*\.dkr\.ecr"#,
         explanation: """
             The build could not resolve a host name. In a VPC-attached CodeBuild project this means the VPC's \
             DNS resolution is off or the subnets have no route to the internet (no NAT gateway); outside a VPC \

@@ -7,7 +7,8 @@ extension Rule {
         title: "Registry throttled the requests",
         severity: .error,
         literals: ["toomanyrequests"],
-        regex: #"toomanyrequests: (?!You have reached your pull rate limit)(?<reason>.+)"#,
+        regex: #"toomanyrequests: (?<reason>.+)"#,
+        exclude: #"toomanyrequests: You have reached your pull rate limit"#,
         explanation: """
             The registry throttled Docker (`{{reason}}`). ECR and ECR Public limit request rates per account \
             and per source IP; unauthenticated ECR Public pulls have a much lower limit.
