@@ -5,16 +5,32 @@
 /// from every line that has it. A log that starts with plain output or with three agent lines
 /// without the column is never stripped, so output that happens to look like `12 | let x = 1`
 /// (a compiler's code excerpt) stays intact in a plain log.
+///
+/// The same holds for the service column of `docker compose` output (`agent_1  | [Container] …`), what a run
+/// of the local CodeBuild agent prints: the first agent line behind it fixes the prefix, which is then
+/// stripped wherever it appears.
 struct ConsoleColumn {
     private enum Mode { case undecided, absent, present }
     private var mode = Mode.undecided
     private var agentLinesWithoutColumn = 0
     /// The previous line was a `--` separator (what a copy of non-adjacent console lines puts between them).
     private var previousWasSeparator = false
+    /// `agent_1  | ` once a compose service column was seen in front of an agent line.
+    private var servicePrefix: [UInt8]?
 
     /// Where the line's own text starts.
     mutating func textOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         defer { previousWasSeparator = Self.isSeparator(bytes) }
+        if let servicePrefix {
+            if ByteMatching.hasPrefix(bytes, at: 0, servicePrefix) { return servicePrefix.count }
+            // `agent_1  |` alone: the service printed an empty line.
+            return bytes.count == servicePrefix.count - 1 && ByteMatching.hasPrefix(bytes, at: 0, Array(servicePrefix.dropLast()))
+                ? bytes.count : 0
+        }
+        if mode != .present, let width = Self.serviceColumnWidth(bytes), AgentPrefix.parse(bytes, at: width) != nil {
+            servicePrefix = Array(bytes[0..<width])
+            return width
+        }
         switch mode {
         case .absent:
             // An excerpt can start with lines copied from elsewhere and go on with console lines: a column
@@ -47,6 +63,24 @@ struct ConsoleColumn {
             }
             return 0
         }
+    }
+
+    /// Width of a leading compose service column `name  | ` (a name with a letter, spaces, a bar, a space).
+    static func serviceColumnWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var sawLetter = false
+        while index < bytes.count, index < 64 {
+            let byte = bytes[index]
+            let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            guard isLetter || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") else { break }
+            sawLetter = sawLetter || isLetter
+            index += 1
+        }
+        guard sawLetter, index > 0, index < bytes.count, bytes[index] == 0x20 else { return nil }
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "|"), bytes[index + 1] == 0x20 else { return nil }
+        return index + 2
     }
 
     /// `--` alone on a line (with the column or without).

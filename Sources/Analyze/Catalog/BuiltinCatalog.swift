@@ -138,8 +138,9 @@ public enum BuiltinCatalog {
 }
 
 extension BuiltinCatalog {
-    /// Optional prefix that BuildKit's plain progress output puts before each line of a RUN step's output
-    /// (`#9 12.41 npm ERR! code ERESOLVE`). Rules anchored at the start of a tool's own line add it after `^`
-    /// so they also fire on that tool's output inside `docker build`.
-    static let buildKitStepPrefix = #"(?:#\d+ \d+\.\d+ )?"#
+    /// Optional prefixes that tools put before another tool's lines: BuildKit's plain progress output before
+    /// each line of a RUN step (`#9 12.41 npm ERR! code ERESOLVE`), and a monorepo runner (lerna, yarn and npm
+    /// workspaces, nx) before each line of a package's script (`@aws-cdk/cloudformation-diff: Tests: 3 failed`).
+    /// Rules anchored at the start of a tool's own line add it after `^` so they also fire there.
+    static let buildKitStepPrefix = #"(?:#\d+ \d+\.\d+ )?(?:@?[\w.-]+(?:/[\w.-]+)?: )?"#
 }

@@ -44,6 +44,16 @@ extension Analyzer {
     private func pickRootCause(from causes: inout [RankedFinding], facts: FailureFacts) -> Finding? {
         guard !facts.succeeded, !facts.stopped else { return nil }
         guard let index = causes.firstIndex(where: { !$0.facts.generic && !$0.facts.overcome }) else {
+            // A generic symptom that implies its category (`exit status 127`, `npm ERR! Test failed`, Maven's
+            // COMPILATION ERROR) says more than "not recognised" when nothing specific fired.
+            if let generic = causes.firstIndex(where: { $0.facts.generic && !$0.facts.overcome && $0.rule.category != .unclassified }) {
+                var root = causes.remove(at: generic).finding
+                if let best = bestErrorLine(facts: facts, before: nil) {
+                    root.explanation += " The most informative error line is line \(best.line.number): "
+                        + "`\(Self.clipped(Redactor.redact(best.line.text)))`."
+                }
+                return root
+            }
             return unclassifiedFinding(facts: facts, before: nil, consequence: nil)
         }
         let candidate = causes[index]

@@ -269,7 +269,8 @@ public final class Analyzer: BuildEventSink {
             if origin == .codebuildAPI { state.hitPhaseRecords.insert(phase) }
         }
         if options.tracesFiringLines { state.firingLines.append(line.number) }
-        if state.captures.isEmpty, !captures.isEmpty { state.captures = captures }
+        // Each capture keeps its first value; a later line may fill a capture an earlier alternative lacked.
+        for (name, value) in captures where state.captures[name] == nil { state.captures[name] = value }
         if state.evidence.count < options.evidencePerFinding {
             // A phase record stands alone: the log's last lines are not its context.
             let before = origin == .log

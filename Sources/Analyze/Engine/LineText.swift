@@ -1,6 +1,6 @@
 /// Cleans one line for matching without allocating: removes ANSI escape sequences (colour from
-/// npm, docker buildx, test runners) and a stray trailing carriage return, and says where the
-/// message starts in the cleaned bytes.
+/// npm, docker buildx, test runners), a stray trailing carriage return and trailing blanks (posted
+/// copies keep them; a rule's `$` must not depend on them), and says where the message starts.
 ///
 /// Lines without ESC or CR are passed through as the reader's own buffer; others are copied once
 /// into storage that is reused for every line.
@@ -12,7 +12,7 @@ struct LineCleaner {
                                  _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
         let offset = min(max(messageOffset, 0), bytes.count)
         var end = bytes.count
-        if end > 0, bytes[end - 1] == 0x0D { end -= 1 }
+        while end > 0, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         var hasEscape = false
         for byte in bytes where byte == 0x1B { hasEscape = true; break }
         if !hasEscape {

@@ -7,8 +7,8 @@ extension Rule {
         category: .dependencyInstallFailed,
         title: "A dependency's install script failed",
         severity: .error,
-        literals: ["install script.", "/node_modules/"],
-        regex: #"npm (?:ERR!|error) (?:Failed at the (?<package>\S+) (?<script>preinstall|install|postinstall) script\.|path (?<path>\S*/node_modules/(?<dependency>(?:@[^/\s]+/)?[^/\s]+))$)"#,
+        literals: ["install script.", "/node_modules/", "install: `"],
+        regex: #"npm (?:ERR!|error) (?:Failed at the (?<package>\S+) (?<script>preinstall|install|postinstall) script\.|(?<lifecycle>\S+@\S+) (?:preinstall|install|postinstall): `|path (?<path>\S*/node_modules/(?<dependency>(?:@[^/\s]+/)?[^/\s]+))$)"#,
         explanation: """
             Installing dependencies ran a package's own install script and it failed: a native module that cannot build on this image (missing compiler, Python, or a \
             prebuilt binary for this platform), a script that checks the Node.js version, or one that cannot \
@@ -23,7 +23,7 @@ extension Rule {
         triggering: [
             #"""
             npm ERR! code ELIFECYCLE
-            npm ERR! aws-sdk@2.903.0 postinstall: `node scripts/check-node-version.js`
+            ↓ npm ERR! aws-sdk@2.903.0 postinstall: `node scripts/check-node-version.js`
             ↓ npm ERR! Failed at the aws-sdk@2.903.0 postinstall script.
             """#,
             #"""
@@ -36,6 +36,7 @@ extension Rule {
         ],
         nonTriggering: [
             "npm ERR! Failed at the web@1.0.0 build script.",
+            "npm ERR! web@1.0.0 build: `tsc -p .`",
             "npm ERR! path /codebuild/output/src123/src",
         ]
     )

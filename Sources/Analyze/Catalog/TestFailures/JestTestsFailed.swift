@@ -1,15 +1,16 @@
 // wording: Jest's summary ("Tests:       2 failed, 40 passed, 42 total", "Test Suites: 1 failed, 12 passed,
-// 13 total") and Vitest's ("Tests  2 failed | 40 passed (42)").
+// 13 total") and Vitest's ("Tests  2 failed | 40 passed (42)"); Jest's per-file verdict "FAIL  src/x.test.ts"
+// (jest-reporters' DefaultReporter), which is all an excerpt cut before the summary shows.
 extension Rule {
     static let jestTestsFailed = Rule(
         id: "jest-tests-failed",
         category: .testFailure,
         title: "JavaScript tests failed (Jest/Vitest)",
         severity: .error,
-        literals: ["Tests:", "Tests  "],
-        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"\s*Tests(?::\s+|\s{2,})(?<failed>[1-9]\d*) failed\b"#,
+        literals: ["Tests:", "Tests  ", "FAIL "],
+        regex: "^" + BuiltinCatalog.buildKitStepPrefix + #"\s*(?:Tests(?::\s+|\s{2,})(?<failed>[1-9]\d*) failed\b|FAIL +(?<file>\S+\.(?:test|spec)\.[cm]?[jt]sx?)\b)"#,
         explanation: """
-            {{failed}} test(s) failed. The failing test names and assertion diffs are printed above the summary \
+            Tests failed. The failing test names and assertion diffs are printed above the summary \
             (lines starting with `●` for Jest, `FAIL` for files).
             """,
         remediation: """
@@ -21,7 +22,7 @@ extension Rule {
         triggering: [
             #"""
             [Container] 2024/03/06 10:00:05.100000 Running command npm test -- --ci
-             FAIL  src/cart/total.test.ts
+            ↓  FAIL  src/cart/total.test.ts
               ● cart total › applies discount
             Test Suites: 1 failed, 12 passed, 13 total
             ↓ Tests:       2 failed, 40 passed, 42 total
@@ -37,6 +38,8 @@ extension Rule {
             Test Suites: 13 passed, 13 total
             Tests:       42 passed, 42 total
             Tests:       0 failed, 42 passed, 42 total
+             PASS  src/cart/total.test.ts
+            FAIL_ON_WARNINGS=true npm run lint
             """#,
         ]
     )
