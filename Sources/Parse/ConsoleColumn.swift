@@ -46,9 +46,9 @@ struct ConsoleColumn {
         case .undecided:
             guard !bytes.isEmpty else { return 0 }
             if let width = Self.columnWidth(bytes) {
-                // The first line, or a column followed by an agent line: a console copy (its
-                // first line is sometimes copied without the column).
-                if agentLinesWithoutColumn == 0 || AgentPrefix.parse(bytes, at: width) != nil {
+                // The first line, a column right after a `--` separator, or a column followed by an agent
+                // line: a console copy (its first line is sometimes copied without the column).
+                if agentLinesWithoutColumn == 0 || previousWasSeparator || AgentPrefix.parse(bytes, at: width) != nil {
                     mode = .present
                     return width
                 }

@@ -60,6 +60,8 @@ struct PhaseParserCore {
     private var firstLineNumber: Int?
     private var sawBuildStart = false
     private var sawStructureBeforeStart = false
+    /// A line with the agent's `[Container] date` prefix was seen: from then on only prefixed lines are agent lines.
+    private var sawPrefixedAgentLine = false
 
     /// Takes in one line; returns where it stands in the build.
     mutating func consume(_ line: LogLine) -> LineContext {
@@ -74,12 +76,20 @@ struct PhaseParserCore {
                                   afterPhaseEnd: currentPhase.map { phaseCompleted[$0] } ?? false)
 
         if let prefix = AgentPrefix.parse(bytes, at: textOffset) {
+            sawPrefixedAgentLine = true
             continuation = nil
             failureScript = nil
             context.isAgentLine = true
             context.messageOffset = prefix.messageOffset
             apply(AgentMessage.classify(bytes, at: prefix.messageOffset), line: line.number, time: prefix.date,
                   context: &context)
+        } else if !sawPrefixedAgentLine, let message = Self.bareStructuralMessage(bytes, at: textOffset) {
+            // An excerpt copied from the console's phase details or trimmed by its poster lost the
+            // `[Container] date` prefix of every line: its agent messages still give the structure.
+            continuation = nil
+            failureScript = nil
+            context.isAgentLine = true
+            apply(message, line: line.number, time: nil, context: &context)
         } else if failureScript != nil, let position = currentCommand {
             continueFailure(at: position, with: ByteMatching.text(bytes, from: columnOffset))
             context.isAgentLine = true
@@ -96,6 +106,15 @@ struct PhaseParserCore {
         }
         if let index = currentPhase { phases[index].lastLine = line.number }
         return context
+    }
+
+    /// An agent message that shapes the build (`Entering phase`, `Phase complete:`, `Command did not exit
+    /// successfully`, a phase context), on a line without the agent prefix.
+    private static func bareStructuralMessage(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> AgentMessage? {
+        switch AgentMessage.classify(bytes, at: offset) {
+        case .other, .buildStart, .runningCommand: return nil
+        case let message: return message
+        }
     }
 
     func finish() -> BuildModel {

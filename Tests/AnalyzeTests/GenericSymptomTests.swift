@@ -13,12 +13,13 @@ final class GenericSymptomTests: XCTestCase {
 
     func testGenericRulesClaimNoCategoryTheirSymptomDoesNotProve() {
         let generic = BuiltinCatalog.rules.filter(\.isGenericSymptom)
-        XCTAssertEqual(generic.count, 11)
+        XCTAssertEqual(generic.count, 12)
         for rule in generic where commandFailedSymptoms.contains(rule.id) {
             XCTAssertEqual(rule.category, .unclassified, rule.id)
         }
         let kept = Dictionary(uniqueKeysWithValues: generic.filter { !commandFailedSymptoms.contains($0.id) }.map { ($0.id, $0.category) })
         XCTAssertEqual(kept, ["maven-compilation-failure": .compileError, "npm-test-script-failed": .testFailure,
+                              "test-runner-command-failed": .testFailure,
                               "exit-status-127-not-found": .commandNotFound, "docker-login-empty-password": .ecrAuthExpired])
     }
 

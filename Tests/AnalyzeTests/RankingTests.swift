@@ -251,5 +251,67 @@ final class ExcerptShapeDiagnosisTests: XCTestCase {
         XCTAssertEqual(root.category, .buildTimeout)
         XCTAssertTrue(root.explanation.contains("`./gradlew integrationTest` (line 2, phase BUILD) was still running"), root.explanation)
     }
+
+    func testAnExcerptWithoutAgentPrefixesStillHasItsPhases() throws {
+        // Copied from the console's phase details: no `[Container] date` on any line.
+        let diagnosis = try diagnoseText("""
+             Command did not exit successfully ./deploy.sh --stage prod exit status 4
+            --
+            Phase complete: BUILD State: FAILED
+             Phase context status code: COMMAND_EXECUTION_ERROR Message: Error while executing command: ./deploy.sh --stage prod. Reason: exit status 4
+            Entering phase POST_BUILD
+
+            """)
+        XCTAssertEqual(diagnosis.build.status, .failed)
+        XCTAssertEqual(diagnosis.build.phases.map(\.name), ["BUILD", "POST_BUILD"])
+        XCTAssertEqual(diagnosis.rootCause?.ruleId, "unclassified")
+    }
+
+    func testBareAgentWordingAfterAPrefixedLineIsOutput() throws {
+        // Once the agent's prefix was seen, an unprefixed "Phase complete:" is a command's output.
+        let diagnosis = try diagnoseText("""
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.100000 Running command ./report.sh
+            Phase complete: BUILD State: FAILED
+            [Container] 2024/03/06 10:00:01.000000 Phase complete: BUILD State: SUCCEEDED
+
+            """)
+        XCTAssertEqual(diagnosis.build.phases.map(\.name), ["BUILD"])
+        XCTAssertEqual(diagnosis.build.phases.first?.status, .succeeded)
+    }
+
+    func testAnExcerptWhoseOnlyFailureLineIsTheAgentsGetsARootCause() throws {
+        let diagnosis = try diagnoseText("""
+            COMMAND_EXECUTION_ERROR: Error while executing command:
+            sudo -Hu runner /home/runner/config.sh --unattended
+            Reason: exit status 1
+
+            """)
+        let root = try XCTUnwrap(diagnosis.rootCause)
+        XCTAssertEqual(root.category, .unclassified)
+        XCTAssertTrue(root.explanation.contains("reports a failed command"), root.explanation)
+    }
+
+    func testATestRunnersFailureIsATestFailureWhenNothingElseSaysWhy() throws {
+        let diagnosis = try diagnoseText("""
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.100000 Running command newman run api.postman_collection.json -r junit
+            [Container] 2024/03/06 10:00:09.000000 Command did not exit successfully newman run api.postman_collection.json -r junit exit status 1
+            [Container] 2024/03/06 10:00:09.100000 Phase complete: BUILD State: FAILED
+
+            """)
+        XCTAssertEqual(diagnosis.rootCause?.ruleId, "test-runner-command-failed")
+        XCTAssertFalse(diagnosis.findings.contains { $0.ruleId == "command-exited-non-zero" })
+    }
+
+    func testAConsoleColumnRightAfterTheFirstSeparatorIsStripped() throws {
+        let diagnosis = try diagnoseText("""
+            [Container] 2023/09/27 21:11:25 Running command $(aws ecr get-login --region $AWS_DEFAULT_REGION --no-include-email)
+            --
+            31 | usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]
+
+            """)
+        XCTAssertEqual(diagnosis.rootCause?.ruleId, "ecr-get-login-usage-printed")
+    }
 }
 

@@ -22,9 +22,20 @@ final class RegistryReferenceTests: XCTestCase {
             "Error response from daemon: Get \"https://aws_account_id.dkr.ecr.region.amazonaws.com/v2/\": no such host",
             "The push refers to repository [123456789012.dkr.ecr.<region>.amazonaws.com/app]",
             "Error parsing reference: \"123456789012.dkr.ecr.us-east-1.amazonaws.com/<repo>:<tag>\" is not valid",
+            // Counting to nine or to zero, or one digit repeated: typed as a pattern, not a value.
+            "The push refers to repository [123456789.dkr.ecr.us-east-1.amazonaws.com/app]",
+            "The push refers to repository [1234567890.dkr.ecr.us-east-1.amazonaws.com/app]",
+            "The push refers to repository [000000000000.dkr.ecr.us-east-1.amazonaws.com/app]",
         ]
         for line in redacted {
             XCTAssertEqual(try findings(line).map(\.ruleId).filter { $0.hasPrefix("ecr-uri") }, [], line)
+        }
+    }
+
+    func testTyposOfRealIdsStayDefects() throws {
+        for account in ["12345678901", "435345345", "3453523626"] {
+            XCTAssertEqual(try findings("The push refers to repository [\(account).dkr.ecr.us-east-1.amazonaws.com/app]")
+                .map(\.ruleId), ["ecr-uri-invalid-account"], account)
         }
     }
 

@@ -9,16 +9,19 @@ public enum BuiltinCatalog {
         .ecrNoBasicAuthCredentials,
         .registryLoginUnauthorized,
         .registryPushAccessDenied,
+        .ecrLoginRejected,
         // Registry URI
         .invalidImageReference,
         .registryHostNotFound,
         .registryHttpResponseToHttps,
+        .dockerCommandMissingImageArgument,
         // ECR repositories
         .dockerPullAccessDenied,
         .ecrRepositoryNotFound,
         // aws ecr get-login
         .ecrGetLoginNoIncludeEmailUnknown,
         .ecrGetLoginRemovedCliV2,
+        .ecrGetLoginUsagePrinted,
         // Docker daemon
         .dockerComposeDaemonUnreachable,
         .dockerDaemonNotRunning,
@@ -43,6 +46,7 @@ public enum BuiltinCatalog {
         .buildContextFileNotFound,
         .dockerfileNotFoundBuildKit,
         .dockerfileNotFoundLegacyBuilder,
+        .dockerBuildContextNotFound,
         // Registry rate limits
         .dockerHubPullRateLimit,
         .registryTooManyRequests,
@@ -53,34 +57,42 @@ public enum BuiltinCatalog {
         // Source download
         .gitCloneAuthenticationFailed,
         .primarySourceDownloadFailed,
+        .sourceS3ObjectUnavailable,
         // Artifacts
         .artifactPathSkipped,
         .noMatchingArtifactPaths,
         .noMatchingBaseDirectory,
         // Parameter Store and Secrets Manager
         .cliParameterOrSecretNotFound,
+        .cdkSsmParameterNotAvailable,
         .parameterStoreVariableMissing,
         .secretsManagerVariableMissing,
         // Memory
         .exitStatus137Killed,
         .javaOutOfMemory,
+        .jvmNativeMemoryExhausted,
         .nodeHeapOutOfMemory,
         .processKilledSignal,
+        .processCannotAllocateMemory,
+        .processExitedTooEarly,
         // Disk
         .noSpaceLeftOnDevice,
         .windowsDiskFull,
         // Timeouts
         .buildPhaseTimedOut,
+        .interactivePromptInBuild,
         // Build environment image (PROVISIONING)
         .buildImagePullFailed,
         .buildImagePullAccessDenied,
         // Network
         .awsCliEndpointUnreachable,
+        .connectionDropped,
         .curlConnectionTimedOut,
         .dialTcpIoTimeout,
         .dnsResolutionFailed,
         .npmRequestTimedOut,
         .pythonReadTimedOut,
+        .sshConnectionTimedOut,
         // Dependency installation
         .aptPackageNotFound,
         .goModuleDownloadFailed,
@@ -93,6 +105,8 @@ public enum BuiltinCatalog {
         .npmNoMatchingVersion,
         .npmInstallScriptFailed,
         .aptRepositorySignatureInvalid,
+        .aptRepositoryNoReleaseFile,
+        .typeDeclarationsDependencyMissing,
         .npmPackageNotFound,
         .pipNoMatchingDistribution,
         .pipResolutionImpossible,
@@ -134,6 +148,7 @@ public enum BuiltinCatalog {
         .mavenBuildFailure,
         .npmScriptFailed,
         .npmTestScriptFailed,
+        .testRunnerCommandFailed,
     ]
 }
 
@@ -142,5 +157,9 @@ extension BuiltinCatalog {
     /// each line of a RUN step (`#9 12.41 npm ERR! code ERESOLVE`), and a monorepo runner (lerna, yarn and npm
     /// workspaces, nx) before each line of a package's script (`@aws-cdk/cloudformation-diff: Tests: 3 failed`).
     /// Rules anchored at the start of a tool's own line add it after `^` so they also fire there.
+    /// A test runner's command line (optional `VAR=value` words and launcher first): `newman run`, `pytest`,
+    /// `python -m pytest`, `jest`, `go test`, `mvn … test`, `./gradlew test`, `npm test`, `phpunit`, `rspec`, ….
+    static let testRunnerCommand = #"(?:\S+=\S* )*(?:npx |yarn |pnpm |poetry run |pipenv run |python3? -m |bundle exec |\./|vendor/bin/)?(?:newman run|pytest|py\.test|jest|vitest|mocha|go test|mvnw? (?:\S+ )*(?:test|verify)|gradlew? (?:\S+ )*test|npm (?:run )?test|yarn (?:run )?test|pnpm (?:run )?test|phpunit|rspec|dotnet test|tox|nosetests|cargo test|unittest)"#
+
     static let buildKitStepPrefix = #"(?:#\d+ \d+\.\d+ )?(?:@?[\w.-]+(?:/[\w.-]+)?: )?"#
 }

@@ -26,7 +26,8 @@ public struct CheckKind {
 
     /// Every built-in check.
     public static var builtin: [CheckKind] {
-        [RegistryURICheck.kind, LoginPushMismatchCheck.kind, PushedReferenceNotTaggedCheck.kind, CredentialLeakCheck.kind]
+        [RegistryURICheck.kind, LoginPushMismatchCheck.kind, PushedReferenceNotTaggedCheck.kind, CredentialLeakCheck.kind,
+         SecretPrintedCheck.kind]
     }
 
     /// Every rule the built-in checks report under.

@@ -182,6 +182,7 @@ extension RegistryURI {
     var problems: [RegistryURIProblem] {
         var found: [RegistryURIProblem] = []
         let accountIsPlaceholder = Self.isPlaceholder(account) || Self.isWordPlaceholder(account)
+            || Self.isDigitPlaceholder(account)
         let regionIsPlaceholder = Self.isPlaceholder(region) || Self.isWordPlaceholder(region)
         if account.isEmpty { found.append(.emptyPiece(name: "account id", offset: accountOffset)) }
         if region.isEmpty { found.append(.emptyPiece(name: "region", offset: regionOffset)) }
@@ -228,6 +229,17 @@ extension RegistryURI {
         if lower.contains("xxx") || lower.contains("redacted") || lower.contains("censored") || lower.contains("hidden")
             || lower.contains("masked") || lower.contains("account") || lower.contains("region") { return true }
         return false
+    }
+
+    /// An account id a person typed as a pattern, not a value: counting to nine or to zero (`1234`, `123456789`,
+    /// `1234567890`) or one repeated digit (`000000000000`). A typo of a real id (`43534534`) is neither, and
+    /// neither is the documentation's `123456789012` with a digit lost (`12345678901`): Docker received that.
+    static func isDigitPlaceholder(_ piece: String) -> Bool {
+        let digits = piece.utf8.map { Int($0) - 48 }
+        guard digits.count >= 4, digits.allSatisfy({ (0...9).contains($0) }) else { return false }
+        if digits.allSatisfy({ $0 == digits[0] }) { return true }
+        guard digits[0] <= 1, let last = digits.last, last == 9 || last == 0 else { return false }
+        return zip(digits, digits.dropFirst()).allSatisfy { ($0 + 1) % 10 == $1 }
     }
 
     /// Marks that no reference Docker received can hold: `<…>`, `*…*`, `{…}`, `#`, an ellipsis.

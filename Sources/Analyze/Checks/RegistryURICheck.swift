@@ -90,12 +90,13 @@ final class RegistryURICheck: LineCheck {
              remediation: "Use the 12-digit account id of the registry's account (aws sts get-caller-identity "
                 + "--query Account prints yours).",
              docURL: docURL,
-             triggering: ["↓ The push refers to repository [12345678901.dkr.ecr.us-east-1.amazonaws.com/my-app]",
+             triggering: ["↓ The push refers to repository [43534534512.dkr.ecr.us-east-1.amazonaws.com/my-app]",
                           "↓ Get \"https://12345678901O.dkr.ecr.us-east-1.amazonaws.com/v2/\": dial tcp: lookup failed"],
              nonTriggering: ["The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app]",
                              // Posters' redactions and placeholders are not defects.
                              "The push refers to repository [XXXXXXXXXXXX.dkr.ecr.us-east-1.amazonaws.com/my-app]",
                              "The push refers to repository [<account-id>.dkr.ecr.us-east-1.amazonaws.com/my-app]",
+                             "The push refers to repository [123456789.dkr.ecr.us-east-1.amazonaws.com/my-app]",
                              "denied: Your authorization token has expired: **SUBACCOUNT**.dkr.ecr.eu-west-1.amazonaws.com",
                              "Error response from daemon: Get \"https://aws_account_id.dkr.ecr.region.amazonaws.com/v2/\"",
                              // Not an image reference Docker received.

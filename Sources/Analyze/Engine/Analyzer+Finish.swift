@@ -96,7 +96,7 @@ extension Analyzer {
     }
 }
 
-/// Fills `{{name}}` placeholders with captured values.
+/// Fills `{{name}}` placeholders with captured values; `{{name|text}}` reads `text` when `name` did not take part.
 enum Template {
     static func fill(_ template: String, with captures: [String: String]) -> String {
         guard template.contains("{{") else { return template }
@@ -108,9 +108,11 @@ enum Template {
                 rest = rest[open.lowerBound...]
                 break
             }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            // A capture that did not take part in the match reads as its name, not as an empty hole.
-            result += captures[name] ?? "<\(name)>"
+            let inside = rest[open.upperBound..<close.lowerBound]
+            let name = inside.prefix { $0 != "|" }.trimmingCharacters(in: .whitespaces)
+            let fallback = inside.firstIndex(of: "|").map { String(inside[inside.index(after: $0)...]) }
+            // A capture that did not take part in the match reads as its fallback, or as its name, not as an empty hole.
+            result += captures[name] ?? fallback ?? "<\(name)>"
             rest = rest[close.upperBound...]
         }
         return result + rest

@@ -54,7 +54,13 @@ extension Analyzer {
                 }
                 return root
             }
-            return unclassifiedFinding(facts: facts, before: nil, consequence: nil)
+            if let root = unclassifiedFinding(facts: facts, before: nil, consequence: nil) { return root }
+            // An excerpt without phase results in which the agent itself reports a failed command
+            // (`COMMAND_EXECUTION_ERROR`, `Command did not exit successfully`) failed, whatever else it lacks.
+            guard let symptom = causes.first(where: { $0.facts.generic && !$0.facts.overcome && $0.rule.severity == .error })
+            else { return nil }
+            return unrecognised(place: "The log shows no phase results, but this line reports a failed command.",
+                                best: nil, stop: nil, consequence: nil, evidence: symptom.finding.evidence, confidence: 0.2)
         }
         let candidate = causes[index]
         guard candidate.rule.isConsequence,

@@ -11,7 +11,7 @@ enum InformativeErrorLines {
 
     private static let strong: [(String, Int)] = [
         ("error:", 3), ("Error:", 3), ("ERROR:", 3), ("[ERROR]", 3), ("ERROR ", 2), ("error ", 1), ("Error ", 1),
-        ("npm ERR!", 3), ("ERR!", 2), ("E: ", 2), ("fatal:", 3), ("FATAL", 3), ("Fatal", 2), ("Exception", 2), ("Traceback", 2), ("panic:", 3),
+        ("npm ERR!", 3), ("ERR!", 2), ("E: ", 2), ("fatal:", 3), ("FATAL", 3), ("Fatal", 2), ("Exception", 2), ("Traceback (most recent call last)", 3), ("panic:", 3),
         ("denied", 3), ("Denied", 3), ("not authorized", 3), ("Unauthorized", 3), ("unauthorized", 3),
         ("Forbidden", 2), ("not found", 2), ("Not Found", 2), ("No such", 2), ("no such", 2),
         ("does not exist", 2), ("cannot", 2), ("Cannot", 2), ("can't", 2), ("unable to", 2), ("Unable to", 2),

@@ -48,6 +48,8 @@ public enum Redactor {
             // GitHub, GitLab and Slack tokens.
             (#"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}"#, mask),
             (#"\bgithub_pat_[A-Za-z0-9_]{20,}"#, mask),
+            // npm automation and publish tokens.
+            (#"\bnpm_[A-Za-z0-9]{36}\b"#, mask),
             (#"\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{16,}"#, mask),
             (#"\bxox[abposre]-[A-Za-z0-9-]{10,}"#, mask),
             (#"(?i)(https?://hooks\.slack\.com/)(?:services|workflows|triggers)/[A-Za-z0-9/_-]+"#, "$1" + mask),

@@ -10,11 +10,12 @@ extension Rule {
         title: "buildspec is not valid",
         severity: .error,
         literals: ["YAML_FILE_ERROR"],
-        regex: #"YAML_FILE_ERROR:? (?:Message: )?(?<message>\S.*)"#,
+        // The console's phase details put the message on a line of its own ("YAML_FILE_ERROR" then "Message: …").
+        regex: #"YAML_FILE_ERROR\b:?(?: (?:Message: )?(?<message>\S.*))?"#,
         // A missing buildspec and an unknown runtime version have rules of their own.
         exclude: #"YAML_FILE_ERROR.*(?:no such file or directory|Unknown runtime version)"#,
         explanation: """
-            CodeBuild rejected the buildspec before running any command: {{message}}. Tabs for indentation, a \
+            CodeBuild rejected the buildspec before running any command: {{message|see the Message line that follows}}. Tabs for indentation, a \
             command that YAML reads as a mapping (an unquoted `: ` inside it), wrong nesting under `phases`, or \
             a `version` other than 0.2 are the usual causes.
             """,
@@ -33,10 +34,17 @@ extension Rule {
             ↓ [Container] 2019/04/14 02:10:17 Phase context status code: YAML_FILE_ERROR Message: found character that cannot start any token at line 3
             """#,
             #"""
+            ↓ Phase context status code: YAML_FILE_ERROR
+            Message: Expected Commands[2] to be of string type: found subkeys instead
+            """#,
+            #"""
             ↓ [Container] 2024/03/06 10:00:01.000000 Phase context status code: YAML_FILE_ERROR Message: Expected Commands[4] to be of string type: found subkeys instead at line 23, value of the key tag on line 22 might be empty
             """#,
         ],
         nonTriggering: [
+            #"""
+            Phase context status code: YAML_FILE_ERRORS_ARE_RARE
+            """#,
             #"""
             [Container] 2024/03/06 10:00:01.000000 YAML location is /codebuild/output/src123/src/buildspec.yml
             [Container] 2024/03/06 10:00:01.100000 Phases found in YAML: 4

@@ -8,6 +8,8 @@ extension Rule {
         severity: .error,
         literals: ["error TS"],
         regex: #"(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts))(?:\((?<line>\d+),\d+\):|:(?<prettyline>\d+):\d+ -) error TS(?<code>\d+): (?<message>.+)"#,
+        // A dependency's own declarations missing a module is an install problem (type-declarations-dependency-missing).
+        exclude: #"node_modules/\S+\.d\.[cm]?ts\(\d+,\d+\): error TS2307: "#,
         explanation: """
             The TypeScript compiler reported TS{{code}} in `{{file}}`: {{message}}. The code does not type-check \
             with the TypeScript version and tsconfig the build uses.

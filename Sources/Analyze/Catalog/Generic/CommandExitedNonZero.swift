@@ -9,8 +9,8 @@ extension Rule {
         severity: .error,
         literals: ["Command did not exit successfully"],
         regex: #"Command did not exit successfully (?<command>.+) exit status (?<status>\d+)$"#,
-        // 127 (command not found) and 137 (killed) have rules of their own.
-        exclude: #" exit status (?:127|137)$"#,
+        // 127 and 137 have rules of their own, and a test runner's failure is test-runner-command-failed.
+        exclude: #"(?: exit status (?:127|137)$|Command did not exit successfully "# + BuiltinCatalog.testRunnerCommand + #"\b)"#,
         isGenericSymptom: true,
         explanation: """
             The command `{{command}}` exited with status {{status}}, which failed its phase. This is the symptom; \

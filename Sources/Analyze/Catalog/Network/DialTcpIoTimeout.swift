@@ -1,5 +1,5 @@
 // wording: Go net errors as Docker, the Go toolchain and other Go tools print them ("dial tcp IP:443: i/o
-// timeout", "net/http: TLS handshake timeout", "net/http: request canceled while waiting for connection").
+// timeout", the resolver's "dial tcp: lookup HOST on IP:53: … i/o timeout", "net/http: TLS handshake timeout", "net/http: request canceled while waiting for connection").
 extension Rule {
     static let dialTcpIoTimeout = Rule(
         id: "dial-tcp-io-timeout",
@@ -7,7 +7,9 @@ extension Rule {
         title: "Network connection timed out",
         severity: .error,
         literals: ["i/o timeout", "TLS handshake timeout", "request canceled while waiting for connection"],
-        regex: #"(?:dial tcp (?<address>\S+): i/o timeout|net/http: TLS handshake timeout|net/http: request canceled while waiting for connection)"#,
+        // The resolver's form names the host it looked up: "dial tcp: lookup proxy.golang.org on 10.0.0.2:53: read
+        // udp 10.0.1.5:40000->10.0.0.2:53: i/o timeout".
+        regex: #"(?:dial tcp(?: (?<address>[^\s:]+:\d+))?: (?:lookup (?<host>\S+) on \S+: .*)?i/o timeout|net/http: TLS handshake timeout|net/http: request canceled while waiting for connection)"#,
         explanation: """
             A connection from the build timed out. In a CodeBuild project attached to a VPC, outbound traffic \
             needs private subnets with a NAT gateway (or VPC endpoints for AWS services); public subnets do not \
@@ -21,6 +23,9 @@ extension Rule {
             """,
         docURL: "https://docs.aws.amazon.com/codebuild/latest/userguide/vpc-support.html",
         triggering: [
+            #"""
+            ↓ go: github.com/aws/aws-sdk-go@v1.44.0: Get "https://proxy.golang.org/github.com/aws/aws-sdk-go/@v/v1.44.0.mod": dial tcp: lookup proxy.golang.org on 10.0.0.2:53: read udp 10.0.1.5:40000->10.0.0.2:53: i/o timeout
+            """#,
             #"""
             [Container] 2024/03/06 10:00:05.100000 Running command docker pull node:18-alpine
             ↓ Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 54.196.99.49:443: i/o timeout
