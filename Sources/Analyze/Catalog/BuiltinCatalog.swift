@@ -56,6 +56,7 @@ public enum BuiltinCatalog {
         .buildspecYamlError,
         // Source download
         .gitCloneAuthenticationFailed,
+        .gitHttpRequestRefused,
         .primarySourceDownloadFailed,
         .sourceS3ObjectUnavailable,
         // Artifacts
@@ -106,6 +107,7 @@ public enum BuiltinCatalog {
         .npmInstallScriptFailed,
         .aptRepositorySignatureInvalid,
         .aptRepositoryNoReleaseFile,
+        .aptUnmetDependencies,
         .typeDeclarationsDependencyMissing,
         .npmPackageNotFound,
         .pipNoMatchingDistribution,
@@ -121,6 +123,7 @@ public enum BuiltinCatalog {
         .goCompileError,
         .gradleCompileTaskFailed,
         .javaCompilationError,
+        .javaReleaseNotSupported,
         .kotlinCompileError,
         .mavenCompilationFailure,
         .rustCompileError,
