@@ -1,13 +1,14 @@
 // wording: ECR registry error on a push that would move a tag in an IMMUTABLE repository, e.g. a CodeBuild
-// log in aws/containers-roadmap#862 and BuildKit output in moby/buildkit#3776.
+// log in aws/containers-roadmap#862 and BuildKit output in moby/buildkit#3776; since ECR's per-tag immutability
+// (2025) it ends "… because the tag is immutable.". Posters often wrap the long line after "repository".
 extension Rule {
     static let ecrTagImmutable = Rule(
         id: "ecr-tag-immutable",
         category: .imageTagImmutable,
         title: "Tag already exists in an immutable ECR repository",
         severity: .error,
-        literals: ["cannot be overwritten because the repository is immutable"],
-        regex: #"The image tag '(?<tag>[^']*)' already exists in the '(?<repository>[^']*)' repository and cannot be overwritten because the repository is immutable"#,
+        literals: ["' repository and cannot be overwritten", "' repository"],
+        regex: #"The image tag '(?<tag>[^']*)' already exists in the '(?<repository>[^']*)' repository(?:$| and cannot be overwritten because the (?:repository|tag) is immutable)"#,
         explanation: """
             Repository `{{repository}}` has tag immutability enabled and already holds an image tagged \
             `{{tag}}`, so ECR refused to point the tag at the new image. Pushing a fixed tag such as `latest` \
@@ -28,6 +29,13 @@ extension Rule {
             49faa1768b47: Layer already exists
             ↓ tag invalid: The image tag 'latest' already exists in the 'app_service_image' repository and cannot be overwritten because the repository is immutable.
             [Container] 2024/03/06 10:00:04.000000 Command did not exit successfully docker push $REPOSITORY_URI:latest exit status 1
+            """#,
+            #"""
+            ↓ tag invalid: The image tag 'v1.4.0' already exists in the 'web' repository and cannot be overwritten because the tag is immutable.
+            """#,
+            #"""
+            ↓ tag invalid: The image tag '3f9c2e1' already exists in the 'taskmanager-dev' repository
+            and cannot be overwritten because the tag is immutable.
             """#,
             #"""
             ↓ ERROR: tag invalid: The image tag 'v2.3.0' already exists in the 'payments/api' repository and cannot be overwritten because the repository is immutable.

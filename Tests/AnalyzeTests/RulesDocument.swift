@@ -1,15 +1,16 @@
+import Analyze
 import Foundation
 
-/// Renders `docs/RULES.md` from the catalog and the checks: one section per category, one entry per rule,
+/// Renders `docs/RULES.md` from the catalog and the checks (test-only: the shipped library does not carry it): one section per category, one entry per rule,
 /// with its id, severity, what it matches and its examples. The output is deterministic so a test can
 /// tell when the committed file is stale.
-public enum RulesDocument {
-    public static let regenerateCommand = "UPDATE_RULES_DOC=1 swift test --filter RulesDocTests"
+enum RulesDocument {
+    static let regenerateCommand = "UPDATE_RULES_DOC=1 swift test --filter RulesDocTests"
 
     /// Every rule a diagnosis can report: the built-in catalog, then the checks.
-    public static var allBuiltinRules: [Rule] { RuleSet.builtinRules }
+    static var allBuiltinRules: [Rule] { RuleSet.builtinRules }
 
-    public static func markdown(rules: [Rule] = allBuiltinRules) -> String {
+    static func markdown(rules: [Rule] = allBuiltinRules) -> String {
         var out = "<!-- Generated from the rule catalog; do not edit. Regenerate: \(regenerateCommand) -->\n"
         out += "# cbtriage rules\n\n"
         out += "\(rules.count) rules in \(Set(rules.map(\.category)).count) categories. Each fires on a log line that "
