@@ -93,3 +93,24 @@ final class LinearTimeMatchingTests: XCTestCase {
         XCTAssertEqual(try RuleExampleRunner.run([rule], variants: [.plain]), [])
     }
 }
+
+/// Vectorscan 5.4's AVX-512 runtime missed a negated-class loop's match near the end of a line, depending on
+/// the bytes after it (VectorCamp/vectorscan#378). Whatever sits around the line in memory, the answer is the same.
+final class VectorscanTailMatchTests: XCTestCase {
+    func testANegatedClassLoopMatchesWhateverFollowsTheLineInMemory() throws {
+        let regex = try LinearRegex(#"Could not connect to the endpoint URL: "(?<url>[^"]+)""#)
+        let line = #"[ Error ] CredentialRetrievalError: Error when retrieving credentials from container-role: Error retrieving metadata: Received error when attempting to retrieve ECS metadata: Could not connect to the endpoint URL: "http://169.254.170.2/v2/credentials/f014f115-c05c-4e7e-84ec-d820da7bbc02""#
+        let bytes = Array(line.utf8)
+        let scratch = MatchScratch(for: [regex])
+        for offset in 0..<64 {
+            for filler: UInt8 in [0x00, 0x22, 0x78] {
+                var buffer = [UInt8](repeating: filler, count: offset + bytes.count + 128)
+                buffer.replaceSubrange(offset..<(offset + bytes.count), with: bytes)
+                let matched = buffer.withUnsafeBufferPointer { whole in
+                    regex.matches(UnsafeBufferPointer(rebasing: whole[offset..<(offset + bytes.count)]), scratch: scratch)
+                }
+                XCTAssertTrue(matched, "offset \(offset), filler \(filler)")
+            }
+        }
+    }
+}

@@ -8,6 +8,9 @@ extension Rule {
         severity: .error,
         literals: ["Could not connect to the endpoint URL", "Connect timeout on endpoint URL"],
         regex: #"(?:Could not connect to the endpoint URL|Connect timeout on endpoint URL): "(?<url>[^"]+)""#,
+        // The link-local credential endpoints (ECS/CodeBuild container credentials 169.254.170.2, instance
+        // metadata 169.254.169.254) are not AWS APIs: no NAT gateway or Region explains them.
+        exclude: #"endpoint URL: "https?://169\.254\.(?:170\.2|169\.254)[/:"]"#,
         explanation: """
             The AWS CLI could not reach `{{url}}`. Either the build's network has no path to the AWS API (a VPC \
             project without NAT gateway or interface endpoint for that service) or the region in the URL is \
@@ -30,6 +33,9 @@ extension Rule {
             """#,
         ],
         nonTriggering: [
+            #"""
+            CredentialRetrievalError: Error when retrieving credentials from container-role: Could not connect to the endpoint URL: "http://169.254.170.2/v2/credentials/abc"
+            """#,
             #"""
             Using endpoint URL https://api.ecr.us-east-1.amazonaws.com/
             """#,
