@@ -64,12 +64,15 @@ let package = Package(
         // Benchmark driver for bench/catalog-scale.sh; not a product, not shipped.
         .executableTarget(name: "CatalogBench", dependencies: ["Analyze", "Parse", "Fetch"], path: "bench/CatalogBench"),
 
-        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
+        // What several test targets share (the moto_server launcher); not shipped.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Fetch"]),
         .testTarget(name: "AnalyzeTests", dependencies: ["Analyze", "Parse", "Fetch"]),
         .testTarget(name: "ReportTests", dependencies: ["report", "Analyze", "Parse", "Fetch"]),
         // Drives the built `cbtriage` binary (and moto_server) as a user would.
-        .testTarget(name: "IntegrationTests", dependencies: ["Fetch"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Fetch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

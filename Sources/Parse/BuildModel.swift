@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 
 /// The CodeBuild phase names, in the order the agent runs them.
@@ -21,12 +22,7 @@ public enum PhaseStatus: String, Codable, Sendable {
     case unknown = "UNKNOWN"
 
     /// A build or phase that failed. `STOPPED` is not one: a person or a batch build stopped it.
-    public var isFailure: Bool {
-        switch self {
-        case .failed, .fault, .timedOut, .clientError: return true
-        default: return false
-        }
-    }
+    public var isFailure: Bool { CodeBuildStatus.failing.contains(rawValue) }
 }
 
 /// One command a phase ran (`Running command …`).

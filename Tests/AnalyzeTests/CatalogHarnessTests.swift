@@ -7,31 +7,10 @@ final class CatalogHarnessTests: XCTestCase {
     func testEveryRuleFiresExactlyOnItsMarkedLinesInEveryVariant() throws {
         let rules = RulesDocument.allBuiltinRules
         var failures: [ExampleFailure] = []
-        var needParser: [String] = []
-        let parserReady = phaseParserRecognisesAgentLines
         for rule in rules {
-            let ruleFailures = try RuleExampleRunner.run([rule], variants: ExampleVariant.all)
-            // Scoped rules, and rules on the agent's own lines, need the real parser's scope and message offset.
-            if !parserReady, !ruleFailures.isEmpty, rule.scope != nil || ruleFailures.allSatisfy(Self.involvesAgentLines) {
-                needParser.append(rule.id)
-            } else {
-                failures += ruleFailures
-            }
+            failures += try RuleExampleRunner.run([rule], variants: ExampleVariant.all)
         }
         XCTAssertEqual(failures.count, 0, failures.map(\.description).joined(separator: "\n\n"))
-        if !needParser.isEmpty {
-            throw XCTSkip("\(needParser.count) rules on scope or agent lines need the real PhaseParser (not on main yet): "
-                          + needParser.joined(separator: ", "))
-        }
-    }
-
-    /// The failure is about a `[Container]` agent line: one that should have fired or one that did.
-    private static func involvesAgentLines(_ failure: ExampleFailure) -> Bool {
-        let lines = RuleExampleRunner.parse(failure.snippet).lines
-        let differing = Set(failure.expectedLines).symmetricDifference(failure.firedLines)
-        return !differing.isEmpty && differing.allSatisfy { number in
-            lines.indices.contains(number - 1) && lines[number - 1].hasPrefix("[Container]")
-        }
     }
 
     func testHarnessDetectsAWrongMarkAndANearMissThatFires() throws {

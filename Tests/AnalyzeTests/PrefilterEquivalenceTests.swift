@@ -31,7 +31,7 @@ final class PrefilterEquivalenceTests: XCTestCase {
             ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
                 .filter { $0.pathExtension == "log" }
         }.sorted { $0.path < $1.path }
-        guard !logs.isEmpty else { throw XCTSkip("no Fixtures/logs/*.log on this branch yet (the fixtures land on main separately)") }
+        XCTAssertGreaterThan(logs.count, 40, "the fixture logs are missing")
         let on = try CompiledCatalog(rules: RuleSet.builtinRules)
         let off = try on.withPrefilter(false)
         for log in logs {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Fetch
+import TestSupport
 import XCTest
 
 /// `AWSJSONClient` over the real `CurlTransport` against `moto_server`, which re-computes SigV4
@@ -8,59 +9,18 @@ import XCTest
 /// moto starts with `INITIAL_NO_AUTH_ACTION_COUNT=3`: three unauthenticated calls (DescribeLogGroups
 /// with dummy keys, IAM CreateUser, CreateAccessKey), then every request is checked.
 final class AWSJSONMotoTests: XCTestCase {
-    private var moto: Process?
+    private var moto: MotoServer?
 
     override func tearDown() {
-        if let moto, moto.isRunning {
-            moto.terminate()
-            moto.waitUntilExit()
-        }
+        moto?.stop()
+        moto = nil
     }
 
-    private func executable(named name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    private func freePort() throws -> Int {
-        let probe = Process()
-        let output = Pipe()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"]
-        probe.standardOutput = output
-        try probe.run()
-        probe.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return try XCTUnwrap(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-    }
-
+    /// A missing moto_server is a failure, not a skip: `make test` installs it.
     private func startMoto() throws -> String {
-        guard let motoServer = executable(named: "moto_server") else {
-            throw XCTSkip("moto_server is not installed (pip install 'moto[server]')")
-        }
-        let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: motoServer)
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
-        var environment = ProcessInfo.processInfo.environment
-        environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "3"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        moto = process
-        let base = "http://127.0.0.1:\(port)"
-        let transport = CurlTransport()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if let response = try? transport.send(HTTPRequest(method: "GET", url: base + "/moto-api/", totalTimeout: 2)),
-               response.status == 200 {
-                return base
-            }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        XCTFail("moto_server did not answer within 20 s")
-        return base
+        let server = try MotoServer(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "3"])
+        moto = server
+        return server.endpoint
     }
 
     /// A signed IAM query call, made directly (cbtriage's client only knows Logs, CodeBuild and STS).

@@ -21,7 +21,7 @@ final class LocalCredentialServer {
             .appendingPathComponent("Support/metadata_server.py").path
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("python3 not found: the local credential server cannot run")
+            throw TestPrerequisiteMissing(description: "python3 not found: the local credential server cannot run")
         }
         var arguments = [script, "--port", "0", "--expiration-seconds", String(expirationSeconds)]
         if let containerToken { arguments += ["--container-token", containerToken] }
@@ -41,7 +41,7 @@ final class LocalCredentialServer {
         let text = String(decoding: line, as: UTF8.self)
         guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).prefix { $0.isNumber }) else {
             process.terminate()
-            throw XCTSkip("metadata_server.py did not start: \(text)")
+            throw TestPrerequisiteMissing(description: "metadata_server.py did not start: \(text)")
         }
         baseURL = "http://127.0.0.1:\(port)"
     }

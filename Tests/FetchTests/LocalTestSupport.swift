@@ -50,7 +50,7 @@ func systemGunzip(_ bytes: [UInt8]) throws -> [UInt8] {
 
 private func runTool(_ tool: String, _ arguments: [String], input: [UInt8]) throws -> [UInt8] {
     guard FileManager.default.isExecutableFile(atPath: tool) else {
-        throw XCTSkip("\(tool) is not installed; gzip fixtures need an independent compressor")
+        throw TestPrerequisiteMissing(description: "\(tool) is not installed; gzip fixtures need an independent compressor")
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
@@ -83,3 +83,6 @@ func numberedLines(_ count: Int, width: Int = 40) -> [String] {
 func joinedLines(_ lines: [String]) -> [UInt8] {
     Array((lines.joined(separator: "\n") + "\n").utf8)
 }
+
+/// Thrown when something a test needs is missing: the test fails (never skips), with what to install.
+struct TestPrerequisiteMissing: Error, CustomStringConvertible { var description: String }

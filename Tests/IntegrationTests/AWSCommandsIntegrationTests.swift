@@ -13,7 +13,7 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
 
     func testFetchWritesEverySeededEventAcrossManyPages() throws {
         let failing = try moto.stream("failing")
-        let result = try runner.run(["fetch", "--group", failing.group, "--stream", failing.stream,
+        let result = try run(["fetch", "--group", failing.group, "--stream", failing.stream,
                                      "--page-size", "100"] + endpointArguments, environment: goodKeys)
         XCTAssertEqual(result.status, 0, result.stderr)
         let expected = try moto.expectedLog("failing")
@@ -25,14 +25,14 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
     func testFetchTimeRangeSelectsEvents() throws {
         // Seeded events are stamped from one hour ago onwards, a millisecond apart.
         let passing = try moto.stream("passing")
-        let inverted = try runner.run(["fetch", "--group", passing.group, "--stream", passing.stream, "--start", "2h",
+        let inverted = try run(["fetch", "--group", passing.group, "--stream", passing.stream, "--start", "2h",
                                   "--end", "2024-01-01T00:00:00Z"] + endpointArguments, environment: goodKeys)
         XCTAssertEqual(inverted.status, 0, inverted.stderr)
         XCTAssertEqual(inverted.stdout, "", "an end before the start selects nothing")
-        let recent = try runner.run(["fetch", "--group", passing.group, "--stream", passing.stream, "--start", "2h"]
+        let recent = try run(["fetch", "--group", passing.group, "--stream", passing.stream, "--start", "2h"]
                                     + endpointArguments, environment: goodKeys)
         XCTAssertEqual(recent.stdout, try moto.expectedLog("passing"))
-        let future = try runner.run(["fetch", "--group", passing.group, "--stream", passing.stream, "--end", "3h"]
+        let future = try run(["fetch", "--group", passing.group, "--stream", passing.stream, "--end", "3h"]
                                     + endpointArguments, environment: goodKeys)
         XCTAssertEqual(future.status, 0, future.stderr)
         XCTAssertEqual(future.stdout, "")
@@ -40,17 +40,17 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
 
     func testFetchByBuildFindsTheDefaultLogLocationAndWritesAFile() throws {
         let passing = try moto.stream("passing")
-        let result = try runner.run(["fetch", "--build", passing.buildId, "-o", "passing.log"] + endpointArguments,
+        let result = try run(["fetch", "--build", passing.buildId, "-o", "passing.log"] + endpointArguments,
                                     environment: goodKeys)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "")
-        let written = try String(contentsOf: runner.workDirectory.appendingPathComponent("passing.log"), encoding: .utf8)
+        let written = try String(contentsOf: work.appendingPathComponent("passing.log"), encoding: .utf8)
         XCTAssertEqual(written, try moto.expectedLog("passing"))
     }
 
     func testBuildDiagnosesTheSeededFailureFromItsLog() throws {
         let failing = try moto.stream("failing")
-        let result = try runner.run(["build", failing.buildId, "--page-size", "500", "--format", "json"]
+        let result = try run(["build", failing.buildId, "--page-size", "500", "--format", "json"]
                                     + endpointArguments, environment: goodKeys)
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
@@ -76,7 +76,7 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
 
     func testBuildPrintsTheTextReportByDefault() throws {
         let failing = try moto.stream("failing")
-        let result = try runner.run(["build", failing.buildId] + endpointArguments, environment: goodKeys)
+        let result = try run(["build", failing.buildId] + endpointArguments, environment: goodKeys)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("POST_BUILD"), result.stdout)
         XCTAssertTrue(result.stdout.contains(failing.buildId), result.stdout)
@@ -86,7 +86,7 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
         let failing = try moto.stream("failing")
         var keys = goodKeys
         keys["AWS_SECRET_ACCESS_KEY"] = "wrong" + (keys["AWS_SECRET_ACCESS_KEY"] ?? "")
-        let result = try runner.run(["build", failing.buildId] + endpointArguments, environment: keys)
+        let result = try run(["build", failing.buildId] + endpointArguments, environment: keys)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertEqual(result.stdout, "")
         XCTAssertTrue(result.stderr.contains("SignatureDoesNotMatch"), result.stderr)
@@ -95,14 +95,14 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
 
     func testAnUnknownBuildIsAClearNotFoundError() throws {
         let missing = "\(moto.manifest.project):00000000-0000-4000-8000-000000000000"
-        let result = try runner.run(["build", missing] + endpointArguments, environment: goodKeys)
+        let result = try run(["build", missing] + endpointArguments, environment: goodKeys)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("unknown build: \(missing)"), result.stderr)
     }
 
     func testAnUnknownStreamIsAClearNotFoundError() throws {
         let failing = try moto.stream("failing")
-        let result = try runner.run(["fetch", "--group", failing.group, "--stream", "no-such-stream"]
+        let result = try run(["fetch", "--group", failing.group, "--stream", "no-such-stream"]
                                     + endpointArguments, environment: goodKeys)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("log group/stream not found: \(failing.group) / no-such-stream"),
@@ -112,14 +112,14 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
     func testBuildsListsTheSeededBuilds() throws {
         let failing = try moto.stream("failing")
         let passing = try moto.stream("passing")
-        let table = try runner.run(["builds", "--project", moto.manifest.project] + endpointArguments,
+        let table = try run(["builds", "--project", moto.manifest.project] + endpointArguments,
                                    environment: goodKeys)
         XCTAssertEqual(table.status, 0, table.stderr)
         XCTAssertTrue(table.stdout.hasPrefix("BUILD ID"), table.stdout)
         XCTAssertTrue(table.stdout.contains(failing.buildId), table.stdout)
         XCTAssertTrue(table.stdout.contains(passing.buildId), table.stdout)
 
-        let json = try runner.run(["builds", "--project", moto.manifest.project, "--format", "json"]
+        let json = try run(["builds", "--project", moto.manifest.project, "--format", "json"]
                                   + endpointArguments, environment: goodKeys)
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -141,7 +141,7 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
             ["build", "\(moto.manifest.project):00000000-0000-4000-8000-000000000000"],
         ]
         for arguments in runs {
-            let result = try runner.run(arguments + endpointArguments, environment: markers)
+            let result = try run(arguments + endpointArguments, environment: markers)
             XCTAssertNotEqual(result.status, 0, "a marker secret must not authenticate: \(arguments)")
             for marker in [secretMarker, tokenMarker] {
                 XCTAssertFalse(result.everything.contains(marker), "\(arguments) printed a secret: \(result.everything)")
@@ -149,14 +149,14 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
         }
         // A run that succeeds, verbose, must not print the real secret either.
         let realSecret = moto.manifest.credentials.secretAccessKey
-        let verbose = try runner.run(["build", failing.buildId, "--verbose"] + endpointArguments, environment: goodKeys)
+        let verbose = try run(["build", failing.buildId, "--verbose"] + endpointArguments, environment: goodKeys)
         XCTAssertEqual(verbose.status, 0, verbose.stderr)
         XCTAssertFalse(verbose.everything.contains(realSecret))
         XCTAssertTrue(verbose.stderr.contains("credentials: "), verbose.stderr)
 
-        let files = try FileManager.default.contentsOfDirectory(atPath: runner.workDirectory.path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: work.path)
         for file in files {
-            let data = (try? Data(contentsOf: runner.workDirectory.appendingPathComponent(file))) ?? Data()
+            let data = (try? Data(contentsOf: work.appendingPathComponent(file))) ?? Data()
             for marker in [secretMarker, tokenMarker] {
                 XCTAssertNil(data.range(of: Data(marker.utf8)), "\(file) holds a secret")
             }

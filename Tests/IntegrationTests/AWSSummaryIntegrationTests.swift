@@ -12,15 +12,15 @@ final class AWSSummaryIntegrationTests: MotoIntegrationTestCase {
          "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
     }
 
-    private func summary(_ extra: [String]) throws -> CommandRunner.Result {
-        try runner.run(["summary", "--project", "summary-a", "--project", "summary-b", "--since", "24h",
+    private func summary(_ extra: [String]) throws -> CBTriageRun {
+        try run(["summary", "--project", "summary-a", "--project", "summary-b", "--since", "24h",
                         "--include-succeeded", "--endpoint-url", moto.server.endpoint, "--region", "us-east-1"]
                        + extra, environment: goodKeys)
     }
 
     /// The root cause category a fixture log is known to have (its `.expected.json`), nil for a success.
     private func expectedCategory(_ fixture: String) throws -> String? {
-        let url = CommandRunner.repositoryRoot.appendingPathComponent("Fixtures/logs/\(fixture).expected.json")
+        let url = EndToEnd.packageRoot.appendingPathComponent("Fixtures/logs/\(fixture).expected.json")
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         return object?["rootCause"] as? String
     }
@@ -85,7 +85,7 @@ final class AWSSummaryIntegrationTests: MotoIntegrationTestCase {
     }
 
     func testWithoutIncludeSucceededMotosBuildsAreCountedButNoneDiagnosed() throws {
-        let result = try runner.run(["summary", "--project", "summary-a", "--since", "24h", "--format", "json",
+        let result = try run(["summary", "--project", "summary-a", "--since", "24h", "--format", "json",
                                      "--endpoint-url", moto.server.endpoint, "--region", "us-east-1"],
                                     environment: goodKeys)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -97,7 +97,7 @@ final class AWSSummaryIntegrationTests: MotoIntegrationTestCase {
     }
 
     func testAnUnknownProjectIsListedAndTheOtherStillSummarised() throws {
-        let result = try runner.run(["summary", "--project", "no-such-project", "--project", "summary-b",
+        let result = try run(["summary", "--project", "no-such-project", "--project", "summary-b",
                                      "--since", "24h", "--include-succeeded", "--format", "json",
                                      "--endpoint-url", moto.server.endpoint, "--region", "us-east-1"],
                                     environment: goodKeys)

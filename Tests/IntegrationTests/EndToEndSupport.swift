@@ -6,7 +6,12 @@ struct CBTriageRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Both streams, for assertions that something appears nowhere.
+    var everything: String { stdout + "\n" + stderr }
 }
+
+/// Thrown, so the test is recorded as failed (never skipped) when the binary was not built.
+struct MissingBinary: Error, CustomStringConvertible { var description: String }
 
 enum EndToEnd {
     static var packageRoot: URL {
@@ -18,19 +23,19 @@ enum EndToEnd {
     /// The binary must exist: the tests drive it, they do not build it.
     static func requireBinary(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            XCTFail("\(binary.path) is missing: run swift build first", file: file, line: line)
-            throw XCTSkip("no binary")
+            throw MissingBinary(description: "\(binary.path) is missing: run swift build first")
         }
         return binary
     }
 
     /// Pinned environment: UTC, no colour, 100 columns, and nothing inherited that could change output.
+    /// `directory` is the working directory (the package root by default).
     static func run(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:],
-                    file: StaticString = #filePath, line: UInt = #line) throws -> CBTriageRun {
+                    in directory: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> CBTriageRun {
         let process = Process()
         process.executableURL = try requireBinary(file: file, line: line)
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         var environment = ["TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "100", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         environment.merge(extra) { $1 }
         process.environment = environment

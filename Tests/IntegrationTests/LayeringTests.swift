@@ -49,7 +49,8 @@ final class LayeringTests: XCTestCase {
     private func swiftFiles(of target: String) throws -> [URL] {
         let root = EndToEnd.packageRoot.appendingPathComponent("Sources/\(target)")
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-            throw XCTSkip("no sources at \(root.path)")
+            XCTFail("no sources at \(root.path)")
+            return []
         }
         let files = walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
         XCTAssertFalse(files.isEmpty, "no Swift files in \(target)")

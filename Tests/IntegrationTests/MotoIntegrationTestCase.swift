@@ -5,7 +5,8 @@ import XCTest
 /// (started once, shut down after the class), the binary, and a scratch directory per test.
 class MotoIntegrationTestCase: XCTestCase {
     var moto: SeededMoto!
-    var runner: CommandRunner!
+    /// Scratch directory: HOME (no ~/.aws of the machine leaks in) and output files.
+    var work: URL!
 
     override class func tearDown() {
         SeededMoto.shutDown()
@@ -14,14 +15,21 @@ class MotoIntegrationTestCase: XCTestCase {
 
     override func setUpWithError() throws {
         // Thrown here, these are recorded as failures, never skips.
-        guard let binary = CommandRunner.binaryPath() else {
-            throw SeededMoto.SetupError(description:
-                "no .build/debug/cbtriage: build it first (swift build --product cbtriage), or set CBTRIAGE_BINARY")
-        }
+        _ = try EndToEnd.requireBinary()
         moto = try SeededMoto.instance()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("cbtriage-it-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: work) }
-        runner = CommandRunner(binary: binary, workDirectory: work)
+        self.work = work
+    }
+
+    /// The binary in the scratch directory, HOME there, instance metadata off, 120 columns.
+    func run(_ arguments: [String], environment extra: [String: String]) throws -> CBTriageRun {
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": work.path, "COLUMNS": "120", "AWS_EC2_METADATA_DISABLED": "true",
+        ]
+        environment.merge(extra) { $1 }
+        return try EndToEnd.run(arguments, environment: environment, in: work)
     }
 }

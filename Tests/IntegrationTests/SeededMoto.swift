@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One moto_server per test run, seeded through the AWS API by `Tests/Support/moto/seed.py`, with
 /// signature checking switched on afterwards. Shared by the integration tests, which only read.
@@ -89,7 +90,7 @@ final class SeededMoto {
         guard let python = MotoServer.findExecutable("python3") else {
             throw SetupError(description: "python3 not found: run make test (it installs moto and boto3)")
         }
-        let script = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/moto/seed.py").path
+        let script = EndToEnd.packageRoot.appendingPathComponent("Tests/Support/moto/seed.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script, "--endpoint", endpoint, "--out", out.path,

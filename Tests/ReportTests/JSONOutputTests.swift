@@ -38,7 +38,7 @@ final class JSONOutputTests: XCTestCase {
         XCTAssertEqual(envelope.generatedAt, "2024-03-06T12:00:00.000Z")
         XCTAssertEqual(envelope.builds.count, 2)
         XCTAssertEqual(envelope.builds[0].failingPhase, "POST_BUILD")
-        XCTAssertEqual(envelope.builds[0].rootCause?.ruleId, "ecr-push-auth-token-expired")
+        XCTAssertEqual(envelope.builds[0].rootCause?.ruleId, "ecr-auth-token-expired")
         XCTAssertEqual(envelope.builds[0].rootCause?.evidence.first?.line, 56)
         XCTAssertEqual(envelope.builds[1].input.partial, true)
         XCTAssertEqual(envelope.builds[1].input.damageByteOffset, 20_480)

@@ -60,7 +60,7 @@ final class RenderGoldenTests: XCTestCase {
         let lines = samples.enumerated().map { composer.streamed($1.1, index: $0, inputCount: samples.count) }.joined()
         GoldenFile.assertMatches(lines, "quiet/several.txt")
         XCTAssertEqual(composer.streamed(SampleDiagnoses.failedBuild(), index: 0, inputCount: 1),
-                       "FAILED POST_BUILD ecr-push-auth-token-expired: ECR login token expired (docker push $REPO:$TAG)\n")
+                       "FAILED POST_BUILD ecr-auth-token-expired: ECR login token expired (docker push $REPO:$TAG)\n")
     }
 
     func testNarrowTerminalWrapsProseAndTrimsEvidence() {

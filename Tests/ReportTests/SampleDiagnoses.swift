@@ -38,7 +38,7 @@ enum SampleDiagnoses {
     }
 
     static let ecrExpired = Finding(
-        ruleId: "ecr-push-auth-token-expired", category: .ecrAuthExpired, title: "ECR login token expired",
+        ruleId: "ecr-auth-token-expired", category: .ecrAuthExpired, title: "ECR login token expired",
         severity: .error, confidence: 0.92,
         explanation: "docker push ran more than 12 hours after aws ecr get-login-password: ECR login tokens last 12 hours, so the registry refused the push.",
         remediation: "Log in to ECR in the same phase as the push (aws ecr get-login-password | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com).",
@@ -51,7 +51,7 @@ enum SampleDiagnoses {
         occurrences: 1, captures: ["registry": "123456789012.dkr.ecr.us-east-1.amazonaws.com"])
 
     static let leakedKey = Finding(
-        ruleId: "aws-secret-in-log", category: .credentialLeak, title: "AWS secret access key printed to the log",
+        ruleId: "aws-secret-key-in-log", category: .credentialLeak, title: "AWS secret access key printed to the log",
         severity: .critical, confidence: 0.6,
         explanation: "A line looks like an AWS secret access key; it was redacted here but is in the stored log.",
         remediation: "Rotate the key, and stop echoing environment variables (set +x around secrets).",

@@ -95,7 +95,7 @@ final class SummaryAWSWindowTests: XCTestCase {
         let nothingBefore = AWSSummaryTally.summary(projects: ["web"], window: day, builds: [ecrNow, unexplainedNow],
                                                     diagnoses: current, unreadable: [], baseline: [])
         XCTAssertEqual(Set(nothingBefore.newFailureKinds?.map(\.key) ?? []),
-                       ["ecr-push-auth-token-expired", "unclassified"])
+                       ["ecr-auth-token-expired", "unclassified"])
     }
 
     func testWindowFromSinceOrStartAndEnd() {

@@ -25,7 +25,7 @@ final class SummaryBuilderTests: XCTestCase {
         XCTAssertEqual(summary.buildsFailed, 3)
         XCTAssertEqual(summary.projects, [ProjectCount(project: "web", analysed: 2, failed: 2),
                                           ProjectCount(project: "api", analysed: 2, failed: 1)])
-        XCTAssertEqual(summary.rules.map(\.key), ["ecr-push-auth-token-expired", "unclassified"])
+        XCTAssertEqual(summary.rules.map(\.key), ["ecr-auth-token-expired", "unclassified"])
         XCTAssertEqual(summary.rules[0].count, 2)
         XCTAssertEqual(summary.rules[0].share, 2.0 / 3.0, accuracy: 1e-9)
         XCTAssertEqual(summary.rules[0].firstSeen, SampleDiagnoses.at(50))

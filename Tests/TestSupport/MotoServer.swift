@@ -3,23 +3,24 @@ import Foundation
 import Glibc
 #endif
 
-/// A `moto_server` on a free local port for one test class: started, probed until `/moto-api/`
-/// answers, and killed when the tests end (also when they fail).
+/// The tests' one `moto_server` launcher (FetchTests, IntegrationTests): a server on a free local port, started,
+/// probed until `/moto-api/` answers, and killed when the tests end (also when they fail).
 ///
 /// A missing `moto_server` is a failure, never a skip: `make test` installs it.
-final class MotoServer {
-    let port: Int
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+public final class MotoServer {
+    public let port: Int
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
     private let process: Process
     private let logPath: String
 
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     static let readinessTimeout: TimeInterval = 30
 
-    init() throws {
+    /// `environment` is added to the server's (e.g. `INITIAL_NO_AUTH_ACTION_COUNT`).
+    public init(environment extra: [String: String] = [:]) throws {
         guard let executable = Self.findExecutable("moto_server") else {
             throw StartError(description: "moto_server not found on PATH: run make test (it installs moto)")
         }
@@ -29,6 +30,9 @@ final class MotoServer {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        if !extra.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        }
         let log = FileHandle(forWritingAtPath: logPath)
         process.standardOutput = log
         process.standardError = log
@@ -36,7 +40,7 @@ final class MotoServer {
         try waitUntilReady()
     }
 
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
@@ -58,14 +62,14 @@ final class MotoServer {
         throw StartError(description: "moto_server did not answer /moto-api/ on port \(port) within \(Int(Self.readinessTimeout)) s")
     }
 
-    static func findExecutable(_ name: String) -> String? {
+    public static func findExecutable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Binds port 0 and reads back the port the kernel chose.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw StartError(description: "socket() failed") }
         defer { close(fd) }
@@ -84,7 +88,7 @@ final class MotoServer {
     }
 
     /// The status code of `GET path` on 127.0.0.1:port, or nil when nothing answers.
-    static func httpStatus(port: Int, path: String) -> Int? {
+    public static func httpStatus(port: Int, path: String) -> Int? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

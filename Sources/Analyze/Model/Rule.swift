@@ -19,7 +19,7 @@ public struct RuleScope: Codable, Equatable, Sendable {
 /// A rule with no regex fires on any line that contains one of its literals. A line that `exclude`
 /// matches never fires the rule.
 public struct Rule: Codable, Equatable, Sendable {
-    /// Stable kebab-case id, the same in code, tests, docs and JSON (`ecr-push-auth-token-expired`).
+    /// Stable kebab-case id, the same in code, tests, docs and JSON (`ecr-auth-token-expired`).
     public var id: String
     public var category: Category
     /// One short line naming the cause (`ECR login token expired`).

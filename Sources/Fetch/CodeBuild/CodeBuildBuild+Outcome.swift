@@ -1,12 +1,9 @@
 import Foundation
 
 extension CodeBuildBuild {
-    /// Phase statuses that mean the phase failed (a STOPPED phase was stopped by a person or a batch build).
-    static let failingPhaseStatuses: Set<String> = ["FAILED", "FAULT", "TIMED_OUT", "CLIENT_ERROR"]
-
     /// The first phase that did not succeed, in the API's order.
     public var firstFailedPhase: CodeBuildPhase? {
-        phases?.first { Self.failingPhaseStatuses.contains($0.phaseStatus ?? "") }
+        phases?.first { CodeBuildStatus.isFailing($0.phaseStatus) }
     }
 
     /// Seconds from start to end; nil while the build runs.

@@ -26,7 +26,7 @@ struct AnalyzeCommand: ParsableCommand {
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: input.context, now: Date())
-        let catalog = try CatalogLoader.compiled(userRuleFiles: input.ruleFiles)
+        let catalog = try CatalogLoader.compiled(userRuleFiles: input.ruleFiles.paths)
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
 
         var diagnoses: [Diagnosis] = []

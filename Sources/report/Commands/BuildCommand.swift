@@ -24,9 +24,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("page-size"), help: .hidden)
     var pageSize: Int?
 
-    @Option(name: .customLong("rules"),
-            help: ArgumentHelp("A YAML rule file; repeatable. Its rules override built-ins with the same id.", valueName: "file"))
-    var ruleFiles: [String] = []
+    @OptionGroup var ruleFiles: RuleFileOptions
 
     @Option(help: ArgumentHelp("Lines of context shown around each evidence line.", valueName: "lines"))
     var context = 2
@@ -50,7 +48,7 @@ struct BuildCommand: ParsableCommand {
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: context, now: Date())
-        let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles)
+        let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         let connection = try aws.connect(fallbackRegion: identifier.region)
         let diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
                                                      warn: StandardStreams.error)

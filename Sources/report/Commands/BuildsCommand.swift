@@ -14,7 +14,7 @@ struct BuildsCommand: ParsableCommand {
         case json
     }
 
-    static let statuses = ["SUCCEEDED", "FAILED", "FAULT", "TIMED_OUT", "IN_PROGRESS", "STOPPED"]
+    static let statuses = CodeBuildStatus.buildStatuses
 
     @Option(help: "The CodeBuild project.")
     var project: String

@@ -11,8 +11,7 @@ struct RulesListCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("rules"), help: "A YAML rule file to include; repeatable.")
-    var ruleFiles: [String] = []
+    @OptionGroup var ruleFiles: RuleFileOptions
 
     func validate() throws {
         guard format == .text || format == .json else {
@@ -21,7 +20,7 @@ struct RulesListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try CatalogLoader.rules(userRuleFiles: ruleFiles).sorted { $0.id < $1.id }
+        let rules = try CatalogLoader.rules(userRuleFiles: ruleFiles.paths).sorted { $0.id < $1.id }
         if format == .json {
             StandardStreams.out(JSONWriter(pretty: true).write(.object([
                 ("schemaVersion", .int(JSONRenderer.schemaVersion)),

@@ -11,15 +11,14 @@ struct RulesShowCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("rules"), help: "A YAML rule file to include; repeatable.")
-    var ruleFiles: [String] = []
+    @OptionGroup var ruleFiles: RuleFileOptions
 
     func validate() throws {
         guard format == .text || format == .json else { throw ValidationError("rules show prints text or json.") }
     }
 
     func run() throws {
-        let rules = try CatalogLoader.rules(userRuleFiles: ruleFiles)
+        let rules = try CatalogLoader.rules(userRuleFiles: ruleFiles.paths)
         guard let rule = rules.first(where: { $0.id == id }) else { throw InputError.unknownRule(id: id) }
         if format == .json {
             StandardStreams.out(JSONWriter(pretty: true).write(RuleJSON.full(rule)))

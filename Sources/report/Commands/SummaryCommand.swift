@@ -48,8 +48,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Logs of an earlier period (file or directory) to find new failure kinds against.")
     var baseline: String?
 
-    @Option(name: .customLong("rules"), help: "A YAML rule file; repeatable. Its rules override built-ins with the same id.")
-    var ruleFiles: [String] = []
+    @OptionGroup var ruleFiles: RuleFileOptions
 
     @Option(name: .shortAndLong, help: "Output format: text, json, markdown or slack.")
     var format: OutputFormat = .text
@@ -75,7 +74,7 @@ struct SummaryCommand: ParsableCommand {
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: 0, now: Date())
-        let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles)
+        let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         guard projects.isEmpty else { return try runAWS(catalog: catalog, settings: settings) }
         let current = analyse(paths, catalog: catalog, progress: "analysing")
         var baselineDiagnoses: [Diagnosis]?

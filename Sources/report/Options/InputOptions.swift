@@ -5,9 +5,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Log files (plain, gzip, CloudWatch export, get-log-events JSON), directories of logs, or - for stdin.")
     var paths: [String] = []
 
-    @Option(name: .customLong("rules"),
-            help: ArgumentHelp("A YAML rule file; repeatable. Its rules override built-ins with the same id.", valueName: "file"))
-    var ruleFiles: [String] = []
+    @OptionGroup var ruleFiles: RuleFileOptions
 
     @Option(help: ArgumentHelp("Lines of context shown around each evidence line.", valueName: "lines"))
     var context = 2

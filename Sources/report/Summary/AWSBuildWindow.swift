@@ -3,10 +3,6 @@ import Foundation
 
 /// Which CodeBuild builds an AWS summary looks at, from `ListBuildsForProject` + `BatchGetBuilds`.
 enum AWSBuildWindow {
-    /// Statuses CodeBuild reports for a build that failed. `IN_PROGRESS` is still running; `STOPPED` was stopped by
-    /// a person or a batch build, which is not a failure.
-    static let failedStatuses: Set<String> = ["FAILED", "FAULT", "TIMED_OUT"]
-
     /// Builds of `project` that started inside `window`, newest first. Pages are read newest first and
     /// reading stops at the first page whose builds all started before the window: older pages hold
     /// older builds still, so a nightly run over a busy project costs a few calls, not its whole history.
@@ -22,7 +18,8 @@ enum AWSBuildWindow {
     }
 
     static func isFailed(_ build: CodeBuildBuild) -> Bool {
-        failedStatuses.contains(build.buildStatus?.uppercased() ?? "")
+        // `IN_PROGRESS` is still running; `STOPPED` was stopped by a person or a batch build: not failures.
+        CodeBuildStatus.isFailing(build.buildStatus)
     }
 
     /// The builds worth diagnosing: every failed one, and with `includeSucceeded` the succeeded ones too
