@@ -38,13 +38,15 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
-        // Non-variadic wrappers for curl_easy_setopt/getinfo and zlib's init macros.
-        .target(name: "CCurlShim", dependencies: ["CCurl", "CZlib"]),
+        // Non-variadic wrappers for curl_easy_setopt/getinfo, and for zlib's init macros: each header seen
+        // only by the one Fetch file that uses that library.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "CZlibShim", dependencies: ["CZlib"]),
 
         .target(
             name: "Fetch",
             dependencies: [
-                "CCurlShim", "CCurl", "CZlib",
+                "CCurlShim", "CCurl", "CZlibShim", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

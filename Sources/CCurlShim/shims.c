@@ -24,9 +24,3 @@ CURLcode cbt_curl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
 CURLcode cbt_curl_getinfo_string(CURL *handle, CURLINFO info, const char **value) {
     return curl_easy_getinfo(handle, info, value);
 }
-int cbt_inflate_init2(z_stream *stream, int window_bits) {
-    return inflateInit2(stream, window_bits);
-}
-int cbt_deflate_init2(z_stream *stream, int level, int window_bits) {
-    return deflateInit2(stream, level, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-}

@@ -10,7 +10,7 @@ import XCTest
 final class LayeringTests: XCTestCase {
     /// What each target may import (besides the platform modules).
     private let allowed: [String: Set<String>] = [
-        "Fetch": ["CCurl", "CCurlShim", "CZlib", "Crypto"],
+        "Fetch": ["CCurl", "CCurlShim", "CZlib", "CZlibShim", "Crypto"],
         "Parse": ["Fetch"],
         "Analyze": ["Parse", "Fetch", "CVectorscan", "CPCRE2", "Yams"],
         "report": ["Fetch", "Parse", "Analyze", "ArgumentParser"],
@@ -40,9 +40,19 @@ final class LayeringTests: XCTestCase {
 
     func testTheCLibrariesHeadersAreSeenOnlyByFetch() throws {
         for target in ["Parse", "Analyze", "report"] {
-            for (file, module) in try imports(of: target) where ["CCurl", "CCurlShim", "CZlib"].contains(module) {
+            for (file, module) in try imports(of: target) where ["CCurl", "CCurlShim", "CZlib", "CZlibShim"].contains(module) {
                 XCTFail("\(file) imports \(module)")
             }
+        }
+    }
+
+    /// libcurl's headers are seen by the transport alone, zlib's by the gzip streams alone.
+    func testEachCLibraryIsSeenByOneFile() throws {
+        let owners = ["CCurl": "CurlTransport.swift", "CCurlShim": "CurlTransport.swift",
+                      "CZlib": "ZlibStreams.swift", "CZlibShim": "ZlibStreams.swift"]
+        for (file, module) in try imports(of: "Fetch") {
+            guard let owner = owners[module] else { continue }
+            XCTAssertEqual(file, owner, "\(file) imports \(module)")
         }
     }
 

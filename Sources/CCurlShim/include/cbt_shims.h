@@ -1,11 +1,9 @@
-// Non-variadic, non-macro wrappers that Swift can call.
-// curl_easy_setopt/curl_easy_getinfo are variadic macros and inflateInit2/deflateInit2 are
-// function-like macros; none of them import into Swift.
+// Non-variadic wrappers that Swift can call: curl_easy_setopt/curl_easy_getinfo are variadic macros, which do
+// not import into Swift. (zlib's macros are wrapped in CZlibShim.)
 #ifndef CBT_SHIMS_H
 #define CBT_SHIMS_H
 
 #include <curl/curl.h>
-#include <zlib.h>
 
 typedef size_t (*cbt_curl_data_callback)(char *ptr, size_t size, size_t nmemb, void *userdata);
 typedef int (*cbt_curl_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
@@ -20,10 +18,5 @@ CURLcode cbt_curl_setopt_xferinfo_callback(CURL *handle, cbt_curl_xferinfo_callb
 CURLcode cbt_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode cbt_curl_getinfo_double(CURL *handle, CURLINFO info, double *value);
 CURLcode cbt_curl_getinfo_string(CURL *handle, CURLINFO info, const char **value);
-
-/// inflateInit2 for gzip (window_bits = 16 + MAX_WBITS) or gzip-or-zlib (32 + MAX_WBITS).
-int cbt_inflate_init2(z_stream *stream, int window_bits);
-/// deflateInit2 writing gzip (window_bits = 16 + MAX_WBITS).
-int cbt_deflate_init2(z_stream *stream, int level, int window_bits);
 
 #endif

@@ -1,6 +1,6 @@
 // The only Swift file that calls zlib. Everything else sees `Inflater` / `Deflater` and Swift enums.
-import CCurlShim
 import CZlib
+import CZlibShim
 
 /// What one `Inflater.inflate` step did.
 enum InflateStep: Equatable {
