@@ -40,6 +40,12 @@ final class BadInputTests: XCTestCase {
         let logs = directory.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         for index in 1...3 { try Data(failing.utf8).write(to: logs.appendingPathComponent("\(index).log")) }
+        // "Billion laughs" in mapping keys: ten levels of ten aliases.
+        var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            bomb += "a\(level): &a\(level) {? [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))] : x}\n"
+        }
+        try Data((bomb + "rules: []\n").utf8).write(to: directory.appendingPathComponent("bomb.yaml"))
     }
 
     /// AWS settings that make any request fail fast (69): a case that must stop before a request shows it.
@@ -74,6 +80,9 @@ final class BadInputTests: XCTestCase {
              status: 64,
              stderr: "cbtriage: --since: time out of range: 99999999999999d (it must fall between 1970 and 9999) "
                 + "(see 'cbtriage --help')"),
+        // Item 5: a YAML alias bomb is refused at once, not expanded.
+        Case(input: "YAML alias bomb in a rule file", arguments: ["--rules", "bomb.yaml", "failed.log"], status: 64,
+             stderr: "cbtriage: bomb.yaml:6:48: alias *a4 expands the document past 1000000 nodes (a YAML alias bomb?); refused"),
         // Item 10: usage errors before any request.
         Case(input: "`fetch --start` after `--end`",
              arguments: ["fetch", "--group", "g", "--stream", "s", "--start", "1h", "--end", "2h"], status: 64,

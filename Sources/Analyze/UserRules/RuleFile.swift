@@ -17,6 +17,11 @@ public enum RuleFile {
 
     /// Parses rule YAML; `file` names it in errors.
     public static func parse(yaml: String, file: String) throws -> [Rule] {
+        if let exceeded = YAMLAliasBudget.check(yaml) {
+            throw RuleFileError(file: file, line: exceeded.line, column: exceeded.column,
+                                problem: "alias *\(exceeded.anchor) expands the document past "
+                                    + "\(YAMLAliasBudget.maximumNodes) nodes (a YAML alias bomb?); refused")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
