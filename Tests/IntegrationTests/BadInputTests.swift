@@ -24,6 +24,10 @@ final class BadInputTests: XCTestCase {
         var status: Int32
         /// The whole of stderr, one line (or empty), with the scratch directory shown as `.`.
         var stderr: String
+        /// Text stdout must hold (the report's headline), when the case is about what was read.
+        var stdoutContains: String?
+        /// Run as an unprivileged user: root ignores permission bits.
+        var unprivileged = false
     }
 
     /// Files the cases read, made once per run in a scratch directory that is the binary's working directory.
@@ -46,6 +50,37 @@ final class BadInputTests: XCTestCase {
             bomb += "a\(level): &a\(level) {? [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))] : x}\n"
         }
         try Data((bomb + "rules: []\n").utf8).write(to: directory.appendingPathComponent("bomb.yaml"))
+        // Formats recognised by their first bytes: the magic, then bytes no text log holds.
+        let junk: [UInt8] = [0x00, 0x01, 0xFE, 0x80, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]
+        let magics: [(String, [UInt8])] = [
+            ("log.zst", [0x28, 0xB5, 0x2F, 0xFD]), ("log.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]),
+            ("log.bz2", Array("BZh9".utf8) + [0x31, 0x41, 0x59, 0x26, 0x53, 0x59]), ("log.zip", [0x50, 0x4B, 0x03, 0x04]),
+            ("log.zlib", [0x78, 0x9C]),
+        ]
+        for (name, magic) in magics { try Data(magic + junk).write(to: directory.appendingPathComponent(name)) }
+        // The JSON of `aws logs get-log-events` behind a UTF-8 byte order mark (what some editors save).
+        let events = failing.split(separator: "\n").enumerated().map { index, line in
+            #"{"timestamp": \#(1_709_719_200_000 + index), "message": "\#(line)", "ingestionTime": 1709719200000}"#
+        }
+        let json = #"{"events": [\#(events.joined(separator: ", "))], "nextForwardToken": "f/1"}"#
+        try Data([0xEF, 0xBB, 0xBF] + Array(json.utf8)).write(to: directory.appendingPathComponent("bom.json"))
+        let noSearch = directory.appendingPathComponent("no-search")
+        try FileManager.default.createDirectory(at: noSearch, withIntermediateDirectories: true)
+        try Data(failing.utf8).write(to: noSearch.appendingPathComponent("1.log"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: noSearch.path)
+        // gzip inside gzip, a tar.gz, and 200,000 empty lines in 400 compressed bytes.
+        try shell("printf 'error: boom\\n' | gzip | gzip > nested.gz && cp failed.log build.log && tar czf logs.tar.gz build.log "
+                  + "&& head -c 200000 /dev/zero | tr '\\0' '\\n' | gzip > empty-lines.gz", in: directory)
+    }
+
+    private static func shell(_ script: String, in directory: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = directory
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw CocoaError(.fileWriteUnknown) }
     }
 
     /// AWS settings that make any request fail fast (69): a case that must stop before a request shows it.
@@ -83,6 +118,38 @@ final class BadInputTests: XCTestCase {
         // Item 5: a YAML alias bomb is refused at once, not expanded.
         Case(input: "YAML alias bomb in a rule file", arguments: ["--rules", "bomb.yaml", "failed.log"], status: 64,
              stderr: "cbtriage: bomb.yaml:6:48: alias *a4 expands the document past 1000000 nodes (a YAML alias bomb?); refused"),
+        // Item 6: limits stop a decompression bomb with a partial result that says why.
+        Case(input: "gzip of 200,000 empty lines with `--max-lines 1000`", arguments: ["--max-lines", "1000", "empty-lines.gz"],
+             status: 2, stderr: "", stdoutContains: "partial input: stopped after 1000 lines (--max-lines)"),
+        Case(input: "gzip of 200,000 empty lines with `--max-bytes 10K`", arguments: ["--max-bytes", "10K", "empty-lines.gz"],
+             status: 2, stderr: "", stdoutContains: "partial input: stopped after 10240 bytes of decompressed data (--max-bytes)"),
+        Case(input: "`--max-bytes` too large", arguments: ["--max-bytes", "99999999999T", "failed.log"], status: 64,
+             stderr: "cbtriage: --max-bytes 99999999999T: too large (see 'cbtriage --help')"),
+        // Item 10: compressed formats other than gzip are named, not read as text.
+        Case(input: "zstd file", arguments: ["log.zst"], status: 66,
+             stderr: "cbtriage: log.zst: is zstd-compressed, which cbtriage does not read; decompress it first (zstd -d)"),
+        Case(input: "bzip2 file", arguments: ["log.bz2"], status: 66,
+             stderr: "cbtriage: log.bz2: is bzip2-compressed, which cbtriage does not read; decompress it first (bunzip2)"),
+        Case(input: "xz file", arguments: ["log.xz"], status: 66,
+             stderr: "cbtriage: log.xz: is xz-compressed, which cbtriage does not read; decompress it first (xz -d)"),
+        Case(input: "zip archive", arguments: ["log.zip"], status: 66,
+             stderr: "cbtriage: log.zip: is a zip archive, which cbtriage does not read; decompress it first (unzip)"),
+        Case(input: "raw zlib stream", arguments: ["log.zlib"], status: 66,
+             stderr: "cbtriage: log.zlib: is a raw zlib stream, which cbtriage does not read; decompress it first "
+                + "(e.g. pigz -dz or openssl zlib -d)"),
+        Case(input: "gzip inside gzip", arguments: ["nested.gz"], status: 66,
+             stderr: "cbtriage: nested.gz: is a gzip file inside gzip, which cbtriage does not read; decompress it first "
+                + "(gunzip the outer layer)"),
+        Case(input: "tar.gz archive", arguments: ["logs.tar.gz"], status: 66,
+             stderr: "cbtriage: logs.tar.gz: is a tar archive, which cbtriage does not read; decompress it first (tar -x)"),
+        Case(input: "get-log-events JSON after a UTF-8 byte order mark", arguments: ["bom.json"], status: 0, stderr: "",
+             stdoutContains: "5 lines (log-events-json)"),
+        Case(input: "directory without search permission", arguments: ["no-search"], status: 66,
+             stderr: "cbtriage: no-search: permission denied", unprivileged: true),
+        Case(input: "`--rules /dev/null`", arguments: ["--rules", "/dev/null", "failed.log"], status: 64,
+             stderr: "cbtriage: /dev/null: the file is empty; expected `rules:` with a list of rules"),
+        Case(input: "`--rules /dev/zero`", arguments: ["--rules", "/dev/zero", "failed.log"], status: 64,
+             stderr: "cbtriage: /dev/zero: larger than 16 MiB; not a rule file"),
         // Item 10: usage errors before any request.
         Case(input: "`fetch --start` after `--end`",
              arguments: ["fetch", "--group", "g", "--stream", "s", "--start", "1h", "--end", "2h"], status: 64,
@@ -112,6 +179,9 @@ final class BadInputTests: XCTestCase {
         for entry in Self.cases {
             let run = try Self.run(binary: binary, entry, in: directory)
             XCTAssertEqual(run.status, entry.status, "\(entry.input): \(run.stderr)")
+            if let expected = entry.stdoutContains {
+                XCTAssertTrue(run.stdout.contains(expected), "\(entry.input): \(run.stdout)")
+            }
             XCTAssertEqual(run.stderr.trimmingCharacters(in: .newlines), entry.stderr, entry.input)
             XCTAssertFalse(run.stderr.contains("Fatal error") || run.stderr.contains("Backtrac"), entry.input)
         }
@@ -159,6 +229,7 @@ final class BadInputTests: XCTestCase {
 
     struct Run {
         var status: Int32
+        var stdout: String
         var stderr: String
     }
 
@@ -172,6 +243,11 @@ final class BadInputTests: XCTestCase {
             arguments = ["-c", "exec \"$0\" \"$@\" >&-", binary.path] + arguments
         default:
             process.executableURL = binary
+        }
+        if entry.unprivileged && geteuid() == 0 {
+            // As nobody (util-linux setpriv): root would search the directory anyway.
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", process.executableURL?.path ?? ""] + arguments
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         }
         process.arguments = arguments
         process.currentDirectoryURL = directory
@@ -209,7 +285,7 @@ final class BadInputTests: XCTestCase {
         let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        _ = outData
-        return Run(status: process.terminationStatus, stderr: String(decoding: errData, as: UTF8.self))
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
     }
 }
