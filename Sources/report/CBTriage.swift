@@ -14,7 +14,7 @@ struct CBTriage: ParsableCommand {
     /// Parses, runs, and turns every error into one `cbtriage: <message>` line and an exit status
     /// from `ExitCodes.swift`; never a backtrace.
     static func main() {
-        StandardStreams.ignoreBrokenPipeSignal()
+        StandardStreams.prepare()
         let status: ExitStatus
         do {
             var command = try parseAsRoot()

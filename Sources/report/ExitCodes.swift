@@ -20,6 +20,8 @@ enum ExitStatus: Int32, CaseIterable {
     case serviceUnavailable = 69
     /// A bug in cbtriage.
     case internalError = 70
+    /// The report or a requested output file could not be written (stdout closed, disk full): EX_IOERR.
+    case outputFailed = 74
     /// AWS refused the credentials (authentication or authorization).
     case permissionDenied = 77
 
@@ -34,7 +36,8 @@ enum ExitStatus: Int32, CaseIterable {
         case .serviceUnavailable: return 4
         case .permissionDenied: return 5
         case .usage: return 6
-        case .internalError: return 7
+        case .outputFailed: return 7
+        case .internalError: return 8
         }
     }
 
@@ -52,6 +55,7 @@ enum ExitStatus: Int32, CaseIterable {
           66  an input could not be read (missing file, permission, empty directory)
           69  AWS service or network error; the webhook refused the report
           70  internal error
+          74  the report or an output file could not be written (stdout closed, disk full)
           77  AWS authentication or authorization error
         """
 }
@@ -67,8 +71,10 @@ enum ErrorClassifier {
             return error.exitStatus
         case is LocalInputError:
             return .unreadableInput
-        case is OutputFileError:
-            // The file the user asked us to write could not be: like an input we cannot open.
+        case let error as OutputFileError:
+            // Bytes that could not be written are a lost report; a file that could not even be created
+            // (exists, no permission) is like an input we cannot open.
+            if case .writeFailed = error { return .outputFailed }
             return .unreadableInput
         case let error as RuleFileError:
             // A rule file that is not there is an unreadable input; one that is there but wrong is a usage error.
@@ -76,6 +82,9 @@ enum ErrorClassifier {
             case .unreadable: return .unreadableInput
             case .invalid: return .usage
             }
+        case is LogTimeBoundError:
+            // `--start`, `--end`, `--since` that is not a time, or one outside 1970...9999.
+            return .usage
         case is CatalogError:
             // Only a user's rule can be wrong at run time: the built-in catalog is compiled in every test run.
             return .usage
@@ -95,7 +104,8 @@ enum ErrorClassifier {
             case .unreadableFile: return .unreadableInput
             default: return .usage
             }
-        case is HTTPError, is WebhookError:
+        case is HTTPError, is WebhookError, is AWSResponseDecodingError:
+            // A 2xx answer that is not the documented JSON is the service's fault, not ours.
             return .serviceUnavailable
         default:
             return .internalError

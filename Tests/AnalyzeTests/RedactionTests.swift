@@ -33,6 +33,28 @@ let secretCorpus: [(line: String, secret: String)] = [
     ("-----BEGIN RSA PRIVATE KEY-----MIIEowIBAAKCAQEA7bq-----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA7bq"),
     ("DB_PASSWORD=correct-horse-battery", "correct-horse-battery"),
     ("client_secret: 9f8e7d6c5b4a", "9f8e7d6c5b4a"),
+] + secretKindCorpus.map { ($0.line, $0.secret) }
+
+/// Secret kinds that once came out unredacted, each with a near-miss that must stay as it is. Shared with
+/// the end-to-end test that checks every rendered format of the built binary.
+let secretKindCorpus: [(kind: String, line: String, secret: String, nearMiss: String)] = [
+    ("AWS secret key without / or + after its key id",
+     "aws configure list: AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYab",
+     "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYab",
+     "checksum Kx7mQ2pLw9RtY4vBn6HsZ3cFd8GjA1eUoI5yTqWr for release"),
+    ("quoted docker login password with spaces",
+     #"docker login -u deploy -p "hunter2 horse staple" registry.example.com"#, "horse staple",
+     #"docker login -u deploy --password-stdin registry.example.com < "token file""#),
+    ("npm token of another length",
+     "echo npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abc", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abc",
+     "npm_config_cache=/root/.npm npm_package_version=1.2.3"),
+    (".npmrc _auth value",
+     "//registry.npmjs.org/:_auth=dXNlcjpzM2NyZXRQYXNzd29yZA==", "dXNlcjpzM2NyZXRQYXNzd29yZA==",
+     "npm ERR! code E401 Unable to authenticate, need: _auth setting for the registry"),
+    ("one-line PGP private key block",
+     "-----BEGIN PGP PRIVATE KEY BLOCK----- lQOYBGPgpgpsecretmaterialXYZ -----END PGP PRIVATE KEY BLOCK-----",
+     "lQOYBGPgpgpsecretmaterialXYZ",
+     "-----BEGIN PGP PUBLIC KEY BLOCK----- mQENBFpublicmaterialABC -----END PGP PUBLIC KEY BLOCK-----"),
 ]
 
 final class RedactionTests: XCTestCase {
@@ -58,6 +80,49 @@ final class RedactionTests: XCTestCase {
             "mkdir -p /codebuild/output/src123/src/github.com/org/repo",
         ]
         for line in harmless { XCTAssertEqual(Redactor.redact(line), line) }
+    }
+
+    func testNearMissesOfTheSecretKindsStay() {
+        for entry in secretKindCorpus {
+            XCTAssertEqual(Redactor.redact(entry.nearMiss), entry.nearMiss, entry.kind)
+        }
+    }
+
+    /// Long runs are judged whole by the byte scanner, the same way the lookahead patterns judged them.
+    func testLongRunsAreJudgedWhole() {
+        let mixed = String(repeating: "Ab3+", count: 17_500)
+        XCTAssertEqual(Redactor.redact("token " + mixed + "== end"), "token [REDACTED] end")
+        let lettersOnly = String(repeating: "a", count: 70_000)
+        XCTAssertEqual(Redactor.redact("word " + lettersOnly), "word " + lettersOnly)
+        let noDigits = String(repeating: "aB", count: 35_000)
+        XCTAssertEqual(Redactor.redact(noDigits), noDigits)
+        // A run after `=` was never taken for a token on its own (the `=` ends a padded run before it).
+        let afterPadding = "x==" + String(repeating: "Ab3", count: 30)
+        XCTAssertEqual(Redactor.redact(afterPadding), afterPadding)
+        // Exactly 40 with a slash: a bare secret key; 41 or followed by `=`: not one.
+        let key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+        XCTAssertEqual(Redactor.redact("key " + key + " x"), "key [REDACTED] x")
+        XCTAssertEqual(Redactor.redact("key " + key + "Q x"), "key " + key + "Q x")
+        XCTAssertEqual(Redactor.redact("key " + key + "= x"), "key " + key + "= x")
+    }
+
+    /// Long words near URL and login syntax: the bounded patterns still find the secret after them.
+    func testBoundedPatternsStillRedactAfterLongWords() {
+        let word = String(repeating: "a", count: 70_000)
+        XCTAssertEqual(Redactor.redact(word + " https://deploy:Sup3rS3cret@gitlab.example.com/x"),
+                       word + " https://deploy:[REDACTED]@gitlab.example.com/x")
+        XCTAssertEqual(Redactor.redact(word + "https://deploy:Sup3rS3cret@host/x").contains("Sup3rS3cret"), false)
+        XCTAssertEqual(Redactor.redact(String(repeating: "login ", count: 2_000) + "-p s3cret").contains("s3cret"), false)
+        XCTAssertEqual(Redactor.redact(String(repeating: "a://", count: 17_500)), String(repeating: "a://", count: 17_500))
+    }
+
+    func testSecretKeyAfterKeyIdOnlyOnItsLine() {
+        let secret = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYab"
+        XCTAssertEqual(Redactor.redact("AKIAIOSFODNN7EXAMPLE,\(secret)\nnext \(secret)"),
+                       "[REDACTED],[REDACTED]\nnext \(secret)")
+        // A git SHA after a key id is hex, not a mixed-case key.
+        let sha = "9fceb02d0ae598e95dc970b74767f19372d61af8"
+        XCTAssertEqual(Redactor.redact("AKIAIOSFODNN7EXAMPLE \(sha)"), "[REDACTED] \(sha)")
     }
 
     func testPrivateKeyBlockLinesAreRedactedWhole() {

@@ -61,6 +61,47 @@ final class RuleFileTests: XCTestCase {
         XCTAssertFalse(error.userMessage.contains("\n"))
     }
 
+    /// "Billion laughs" in mapping keys: ten levels of ten aliases once hung Yams' duplicate-key check.
+    func testAliasBombIsRefusedWithFileLineAndReason() throws {
+        var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let aliases = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) {? [\(aliases)] : x}\n"
+        }
+        yaml += "rules: []\n"
+        let error = try XCTUnwrap(parseError(yaml))
+        XCTAssertEqual(error.file, "my.yaml")
+        XCTAssertEqual(error.kind, .invalid)
+        // Each *a4 stands for 113,333 nodes (a4 = 3 + 10 × a3, a0 = 11): the eighth on line 6 passes a million.
+        XCTAssertEqual(error.line, 6)
+        XCTAssertTrue(error.userMessage.contains("alias *a4 expands the document past 1000000 nodes"), error.userMessage)
+    }
+
+    /// Ordinary anchors and aliases (a shared remediation) still load.
+    func testModestAliasesStillLoad() throws {
+        let yaml = """
+            rules:
+              - id: first-rule
+                category: compile-error
+                title: First
+                severity: error
+                literals: [boom one]
+                explanation: &why It broke.
+                remediation: &fix Fix it.
+                examples: {triggering: ["↓ boom one"], nonTriggering: ["fine"]}
+              - id: second-rule
+                category: compile-error
+                title: Second
+                severity: error
+                literals: [boom two]
+                explanation: *why
+                remediation: *fix
+                examples: {triggering: ["↓ boom two"], nonTriggering: ["fine"]}
+            """
+        let rules = try RuleFile.parse(yaml: yaml, file: "my.yaml")
+        XCTAssertEqual(rules.map(\.remediation), ["Fix it.", "Fix it."])
+    }
+
     func testUnknownKeyIsRejectedAtItsPositionWithTheAllowedKeys() throws {
         let error = try XCTUnwrap(parseError(minimal.replacingOccurrences(of: "    title: T", with: "    titel: T")))
         XCTAssertEqual(error.line, 4)

@@ -28,6 +28,18 @@ final class AWSJSONErrorTests: XCTestCase {
         XCTAssertTrue(headerOnly.isThrottling)
     }
 
+    /// A server error that echoes the request's Authorization header keeps neither key id nor signature.
+    func testEchoedAuthorizationHeaderIsRedacted() {
+        let header = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240306/eu-west-1/logs/aws4_request, "
+            + "SignedHeaders=host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"
+        let body = #"{"__type":"InternalFailure","message":"bad request; Authorization: \#(header)"}"#
+        let message = decode(500, body).userMessage
+        XCTAssertFalse(message.contains("AKIAIOSFODNN7EXAMPLE"), message)
+        XCTAssertFalse(message.contains("5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"), message)
+        XCTAssertTrue(message.contains("Credential=<redacted>") && message.contains("Signature=<redacted>"), message)
+        XCTAssertTrue(message.contains("SignedHeaders=host;x-amz-date"), message)
+    }
+
     func testXMLShapes() {
         let wrapped = decode(403, "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>r-9</RequestId></ErrorResponse>")
         XCTAssertEqual(wrapped.code, "InvalidClientTokenId")

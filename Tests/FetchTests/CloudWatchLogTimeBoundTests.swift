@@ -5,6 +5,16 @@ import XCTest
 final class CloudWatchLogTimeBoundTests: XCTestCase {
     private let now = Date(timeIntervalSince1970: 1_710_000_000)
 
+    func testAgesAndTimesOutsideTheEpochAreErrorsNotTraps() {
+        let now = Date(timeIntervalSince1970: 1_709_719_200)
+        for text in ["999999999999999d", "9999999999999999w", "100000w"] {
+            XCTAssertThrowsError(try LogTimeBound.millis(from: text, now: now), text) { error in
+                XCTAssertEqual(error as? LogTimeBoundError, LogTimeBoundError(text: text, outOfRange: true))
+            }
+        }
+        XCTAssertEqual(try LogTimeBound.millis(from: "1d", now: now), 1_709_632_800_000)
+    }
+
     func testRelativeAgesCountBackFromNow() throws {
         XCTAssertEqual(try LogTimeBound.millis(from: "90s", now: now), 1_709_999_910_000)
         XCTAssertEqual(try LogTimeBound.millis(from: "30m", now: now), 1_709_998_200_000)

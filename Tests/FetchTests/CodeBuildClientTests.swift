@@ -31,6 +31,18 @@ final class CodeBuildClientTests: XCTestCase {
         XCTAssertTrue(build.logs?.deepLink?.hasPrefix("https://console.aws.amazon.com/cloudwatch/") ?? false)
     }
 
+    /// `startTime: 1e300` once crashed `build` and `builds` in date arithmetic; now it is a clear decoding error.
+    func testAbsurdTimestampIsADecodingErrorNamingTheField() {
+        for value in ["1e300", "-5", "1.7e308"] {
+            let caller = ScriptedAWSCaller([.body(#"{"builds":[{"id":"p:1","buildStatus":"FAILED","startTime":\#(value)}]}"#)])
+            XCTAssertThrowsError(try CodeBuildClient(caller: caller).build(id: "p:1"), value) { error in
+                let message = (error as? UserFacingError)?.userMessage ?? ""
+                XCTAssertTrue(error is AWSResponseDecodingError, "\(type(of: error))")
+                XCTAssertTrue(message.contains("builds[0].startTime") && message.contains("outside 1970...9999"), message)
+            }
+        }
+    }
+
     func testUnknownBuildIsANotFoundErrorWithOrWithoutBuildsNotFound() {
         for answer in [#"{"builds":[],"buildsNotFound":["web-app:nope"]}"#, #"{"builds":[]}"#] {
             let caller = ScriptedAWSCaller([.body(answer)])

@@ -27,8 +27,10 @@ final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
         let passing = try moto.stream("passing")
         let inverted = try run(["fetch", "--group", passing.group, "--stream", passing.stream, "--start", "2h",
                                   "--end", "2024-01-01T00:00:00Z"] + endpointArguments, environment: goodKeys)
-        XCTAssertEqual(inverted.status, 0, inverted.stderr)
-        XCTAssertEqual(inverted.stdout, "", "an end before the start selects nothing")
+        // An end before the start is a usage error, found before any request (issue 15).
+        XCTAssertEqual(inverted.status, 64, inverted.stderr)
+        XCTAssertEqual(inverted.stderr, "cbtriage: --start must be before --end (see 'cbtriage --help')\n")
+        XCTAssertEqual(inverted.stdout, "")
         let recent = try run(["fetch", "--group", passing.group, "--stream", passing.stream, "--start", "2h"]
                                     + endpointArguments, environment: goodKeys)
         XCTAssertEqual(recent.stdout, try moto.expectedLog("passing"))

@@ -5,7 +5,7 @@ import XCTest
 
 final class ExitStatusTests: XCTestCase {
     func testTheDocumentedNumbers() {
-        XCTAssertEqual(ExitStatus.allCases.map(\.rawValue).sorted(), [0, 1, 2, 64, 66, 69, 70, 77])
+        XCTAssertEqual(ExitStatus.allCases.map(\.rawValue).sorted(), [0, 1, 2, 64, 66, 69, 70, 74, 77])
     }
 
     func testStrongestWins() {
@@ -39,6 +39,12 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(ErrorClassifier.status(for: throttled), .serviceUnavailable)
         XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.unknownBuild(id: "p:1")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.invalidBuildIdentifier("x")), .usage)
+        // A 2xx answer that is not the documented JSON is the service's fault (69), not a bug of ours (70).
+        XCTAssertEqual(ErrorClassifier.status(for: AWSResponseDecodingError(service: .codeBuild, operation: "BatchGetBuilds",
+                                                                            detail: "x")), .serviceUnavailable)
+        XCTAssertEqual(ErrorClassifier.status(for: LogTimeBoundError(text: "9999999999999999d", outOfRange: true)), .usage)
+        XCTAssertEqual(ErrorClassifier.status(for: OutputFileError.writeFailed(path: "f", reason: "No space left on device")),
+                       .outputFailed)
         XCTAssertEqual(ErrorClassifier.status(for: CloudWatchLogsError.logGroupNotFound(group: "g")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: CommandFailure(status: .partialInput)), .partialInput)
         struct Unknown: Error {}

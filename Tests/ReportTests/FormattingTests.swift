@@ -10,6 +10,15 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: -1)), "1969-12-31T23:59:59.000Z")
     }
 
+    /// Absurd dates and durations (a server's `startTime: 1e300`) render without trapping in Int conversions.
+    func testAbsurdTimesDoNotTrap() {
+        XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: 1e300)), "9999-12-31T23:59:59.999Z")
+        XCTAssertEqual(ISOTime.format(Date(timeIntervalSince1970: -1e300)), "0001-01-01T00:00:00.000Z")
+        XCTAssertNil(Formatting.duration(1e300))
+        XCTAssertNil(Formatting.duration(9.3e18))
+        XCTAssertEqual(Formatting.duration(7_200), "2h 00m")
+    }
+
     func testDurations() {
         XCTAssertEqual(Formatting.duration(0.4), "400ms")
         XCTAssertEqual(Formatting.duration(42), "42s")

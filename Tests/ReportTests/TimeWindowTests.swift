@@ -3,6 +3,18 @@ import Foundation
 import XCTest
 
 final class TimeWindowTests: XCTestCase {
+    /// `--since` whose window (or the one before it) would start before 1970 is a usage error, not a trap.
+    func testSinceReachingBefore1970IsRefused() {
+        let now = Date(timeIntervalSince1970: 1_709_719_200)
+        for since in ["99999999999999999999d", "999999999999d", "3000w"] {
+            XCTAssertEqual(TimeWindow.resolve(since: since, start: nil, end: nil, now: now),
+                           .failure(.durationTooLong(since)), since)
+        }
+        if case .failure(let error) = TimeWindow.resolve(since: "52w", start: nil, end: nil, now: now) {
+            XCTFail("52w refused: \(error)")
+        }
+    }
+
     func testDurations() {
         XCTAssertEqual(TimeWindow.parseDuration("24h"), 86_400)
         XCTAssertEqual(TimeWindow.parseDuration("90m"), 5_400)

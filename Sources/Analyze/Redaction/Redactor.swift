@@ -3,7 +3,10 @@ import Foundation
 /// Removes secrets from text before it leaves Analyze: evidence lines and their context, captures,
 /// explanations, command texts.
 ///
-/// Runs only on the few strings a diagnosis keeps, never per log line, so regexes are affordable.
+/// Runs only on the few strings a diagnosis keeps, never per log line. Every step is linear in the
+/// text: the regexes start at a literal or have bounded repetitions (a 70,000-character token costs
+/// no more than 70,000 short attempts), and the patterns that must look at whole character runs
+/// (long base64, bare secret access keys) are a byte scanner, `SecretRunScanner`, not lookaheads.
 /// Over-redaction is preferred to a leak: a `password=` that was harmless costs a reader little.
 public enum Redactor {
     /// What replaces a secret.
@@ -12,13 +15,14 @@ public enum Redactor {
     /// `text` with every recognised secret replaced by `mask`.
     public static func redact(_ text: String) -> String {
         guard !text.isEmpty else { return text }
-        var result = text
+        // First, while the access key id is still there to say a secret key may follow it.
+        var result = SecretRunScanner.maskSecretKeysAfterKeyIds(text, mask: mask)
         for replacement in replacements {
             let range = NSRange(result.startIndex..., in: result)
             result = replacement.regex.stringByReplacingMatches(in: result, range: range,
                                                                  withTemplate: replacement.template)
         }
-        return result
+        return SecretRunScanner.maskBase64Runs(result, mask: mask)
     }
 
     /// A line inside a `-----BEGIN … PRIVATE KEY-----` block, shown in place of its content.
@@ -30,40 +34,39 @@ public enum Redactor {
     }
 
     private static let table: [(pattern: String, template: String)] = [
-            // PEM private keys on one line (JSON-escaped files, echoed variables), or a BEGIN line alone.
-            (#"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)"#,
+            // PEM and PGP private keys on one line (JSON-escaped files, echoed variables), or a BEGIN line alone.
+            (#"-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)"#,
              "[REDACTED PRIVATE KEY]"),
+            // `docker login -u AWS -p "<password with spaces>"`: a quoted value is secret up to its closing quote.
+            (#"(?i)(\blogin\b.{0,512}?\s(?:-p|--password)(?:\s+|=))(["'])(?!-stdin)[^"'\r\n]{1,4096}\2"#,
+             "$1$2" + mask + "$2"),
             // `docker login -u AWS -p <token>` / `--password <pw>` (not --password-stdin).
-            (#"(?i)(\blogin\b.*?\s(?:-p|--password)(?:\s+|=)['"]?)(?!-stdin)([^\s'"]+)"#, "$1" + mask),
+            (#"(?i)(\blogin\b.{0,512}?\s(?:-p|--password)(?:\s+|=)['"]?)(?!-stdin)([^\s'"]+)"#, "$1" + mask),
             // Authorization headers: everything after the colon is credential material.
             (#"(?i)(\bauthorization["']?\s*[:=]\s*["']?)([^"'\r\n]+)"#, "$1" + mask),
             (#"(?i)(\bbearer\s+)([A-Za-z0-9._~+/=-]{8,})"#, "$1" + mask),
-            // Named secrets: KEY=value, KEY: value, "Key": "value".
+            // Named secrets: KEY=value, KEY: value, "Key": "value"; `.npmrc`'s `_auth=` (base64 of user:password).
             (#"(?i)((?:secret_?access_?key|session_?token|security_?token|x-amz-security-token|x-amz-signature|"#
                 + #"secret_?key|client_?secret|password|passwd|pwd|api_?key|access_?token|auth_?token|\btoken|"#
-                + #"\bsecret)["']?\s*[:=]\s*["']?)([^\s"',;}]+)"#, "$1" + mask),
+                + #"\bsecret|\b_auth)["']?\s*[:=]\s*["']?)([^\s"',;}]+)"#, "$1" + mask),
             // AWS access key ids (long-term AKIA…, temporary ASIA…, and the other IAM unique-id prefixes).
             (#"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Z0-9])"#,
              mask),
             // GitHub, GitLab and Slack tokens.
             (#"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}"#, mask),
             (#"\bgithub_pat_[A-Za-z0-9_]{20,}"#, mask),
-            // npm automation and publish tokens.
-            (#"\bnpm_[A-Za-z0-9]{36}\b"#, mask),
+            // npm automation and publish tokens (`npm_` and 36 characters; longer or shorter ones too,
+            // never `npm_config_…`, whose underscore ends the run).
+            (#"\bnpm_[A-Za-z0-9]{20,}"#, mask),
             (#"\bgl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{16,}"#, mask),
             (#"\bxox[abposre]-[A-Za-z0-9-]{10,}"#, mask),
             (#"(?i)(https?://hooks\.slack\.com/)(?:services|workflows|triggers)/[A-Za-z0-9/_-]+"#, "$1" + mask),
-            // Credentials in URLs: scheme://user:password@host, scheme://token@host.
-            (#"([A-Za-z][A-Za-z0-9+.-]*://)([^/\s:@]+):([^/\s@]+)@"#, "$1$2:" + mask + "@"),
-            (#"([A-Za-z][A-Za-z0-9+.-]*://)([^/\s:@]{20,})@"#, "$1" + mask + "@"),
+            // Credentials in URLs: scheme://user:password@host, scheme://token@host. Bounded: an unbounded
+            // scheme part retried from every letter of a long word made this quadratic.
+            (#"([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/\s:@]{1,256}):([^/\s@]{1,4096})@"#, "$1$2:" + mask + "@"),
+            (#"([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/\s:@]{20,4096})@"#, "$1" + mask + "@"),
             // JWTs and ECR get-login tokens (base64 of JSON: they start `eyJ`).
             (#"eyJ[A-Za-z0-9_+/=-]{16,}(?:\.[A-Za-z0-9_+/=-]*)*"#, mask),
-            // Any other long base64 run with mixed case and digits (secret keys, session tokens).
-            (#"(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])"#
-                + #"[A-Za-z0-9+/]{60,}={0,2}"#, mask),
-            // A bare 40-character secret access key next to a key id in CLI or CSV output.
-            (#"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])"#
-                + #"(?=[A-Za-z0-9+/]*\+|[A-Za-z0-9+/]*/)[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])"#, mask),
     ]
 
     private static let replacements: [Replacement] = table.compactMap { entry in

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Yams
 
 /// Users' own rules, in YAML, in the same schema as the built-in `Rule` (see docs/rules-schema.md).
@@ -17,6 +22,11 @@ public enum RuleFile {
 
     /// Parses rule YAML; `file` names it in errors.
     public static func parse(yaml: String, file: String) throws -> [Rule] {
+        if let exceeded = YAMLAliasBudget.check(yaml) {
+            throw RuleFileError(file: file, line: exceeded.line, column: exceeded.column,
+                                problem: "alias *\(exceeded.anchor) expands the document past "
+                                    + "\(YAMLAliasBudget.maximumNodes) nodes (a YAML alias bomb?); refused")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -67,22 +77,44 @@ public enum RuleFile {
         }
     }
 
-    /// The file's bytes, or an `unreadable` error with a short reason instead of Foundation's multi-field
-    /// `Error Domain=NSCocoaErrorDomain Code=260 …` description.
+    /// Larger than any rule file a person writes; stops `/dev/zero` or a log passed by mistake.
+    static let maximumSize = 16 << 20
+
+    /// The file's bytes, or an `unreadable` error with a short, true reason: `/dev/null` is an empty
+    /// file (read as such), not "permission denied" as Foundation's reader said.
     private static func read(path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw RuleFileError.unreadable(file: path, reason: "no such file")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw RuleFileError.unreadable(file: path, reason: "no such file")
+            case EACCES, EPERM: throw RuleFileError.unreadable(file: path, reason: "permission denied")
+            default: throw RuleFileError.unreadable(file: path, reason: String(cString: strerror(code)))
+            }
         }
-        if isDirectory.boolValue { throw RuleFileError.unreadable(file: path, reason: "is a directory") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as CocoaError where error.code == .fileReadNoPermission {
-            throw RuleFileError.unreadable(file: path, reason: "permission denied")
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            throw RuleFileError.unreadable(file: path, reason: "no such file")
-        } catch {
-            throw RuleFileError.unreadable(file: path, reason: "read failed")
+        defer { _ = close(fd) }
+        var status = stat()
+        if fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw RuleFileError.unreadable(file: path, reason: "is a directory")
+        }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            #if canImport(Glibc)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            #else
+            let count = chunk.withUnsafeMutableBytes { Darwin.read(fd, $0.baseAddress, $0.count) }
+            #endif
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = errno == EISDIR ? "is a directory" : String(cString: strerror(errno))
+                throw RuleFileError.unreadable(file: path, reason: reason)
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[0..<count])
+            if data.count > maximumSize {
+                throw RuleFileError(file: path, problem: "larger than \(maximumSize >> 20) MiB; not a rule file")
+            }
         }
     }
 

@@ -67,6 +67,11 @@ enum AWSErrorDecoder {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    private static let echoedCredentialPatterns: [NSRegularExpression] = [
+        #"(Credential=)[^\s,]+"#, #"(Signature=)[0-9A-Fa-f]+"#, #"(X-Amz-Security-Token[=:]\s*)[^\s&,]+"#,
+        #"()(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
     /// One line, no echoed canonical request, no known secret, bounded length.
     static func clean(_ message: String, secrets: [String]) -> String {
         var text = message
@@ -79,6 +84,12 @@ enum AWSErrorDecoder {
         }
         for secret in secrets where secret.count >= 8 {
             text = text.replacingOccurrences(of: secret, with: "<redacted>")
+        }
+        // A server (or proxy) that echoes the request's Authorization header shows the access key id
+        // and the signature: neither belongs in a report.
+        for pattern in echoedCredentialPatterns {
+            text = pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                    withTemplate: "$1<redacted>")
         }
         text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
         text = text.trimmingCharacters(in: .whitespaces)

@@ -36,14 +36,23 @@ enum AWSJSONBody {
     /// A short path-and-reason description; never the body, which may hold log content.
     private static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the top level" : keys.joined(separator: ".")
+            // `builds[0].startTime`: indexes join their key without a dot.
+            let keys = context.codingPath.reduce("") { path, key in
+                if let index = key.intValue { return path + "[\(index)]" }
+                return path.isEmpty ? key.stringValue : path + "." + key.stringValue
+            }
+            return keys.isEmpty ? "the top level" : keys
         }
         switch error {
         case .typeMismatch(_, let context): return "unexpected type at \(path(context))"
         case .valueNotFound(_, let context): return "missing value at \(path(context))"
         case .keyNotFound(let key, let context): return "missing key \(key.stringValue) at \(path(context))"
-        case .dataCorrupted(let context): return "invalid JSON at \(path(context))"
+        case .dataCorrupted(let context):
+            // Our own range checks (AWSTimestamp) say what is wrong; Foundation's texts may quote the body.
+            if context.debugDescription.hasPrefix("timestamp ") {
+                return "invalid value at \(path(context)): \(context.debugDescription)"
+            }
+            return "invalid JSON at \(path(context))"
         @unknown default: return "undecodable response"
         }
     }
@@ -54,6 +63,12 @@ public struct AWSResponseDecodingError: UserFacingError, Equatable {
     public var service: AWSService
     public var operation: String
     public var detail: String
+
+    public init(service: AWSService, operation: String, detail: String) {
+        self.service = service
+        self.operation = operation
+        self.detail = detail
+    }
 
     public var userMessage: String {
         "\(service.rawValue) \(operation) returned a response cbtriage cannot read (\(detail))"

@@ -8,6 +8,9 @@ import Foundation
 public struct AWSTimestamp: Codable, Equatable, Sendable {
     public var wrappedValue: Double?
 
+    /// 9999-12-31T23:59:59Z.
+    static let latestEpochSeconds: Double = 253_402_300_799
+
     public init(wrappedValue: Double?) {
         self.wrappedValue = wrappedValue
     }
@@ -17,6 +20,12 @@ public struct AWSTimestamp: Codable, Equatable, Sendable {
         if container.decodeNil() {
             wrappedValue = nil
         } else if let seconds = try? container.decode(Double.self) {
+            // 1e300 or a negative time is a broken answer, not a build time: refuse it here, where the
+            // error names the field, instead of trapping later in date arithmetic.
+            guard seconds.isFinite, (0...Self.latestEpochSeconds).contains(seconds) else {
+                throw DecodingError.dataCorruptedError(in: container,
+                                                       debugDescription: "timestamp \(seconds) is outside 1970...9999")
+            }
             wrappedValue = seconds
         } else if let date = Self.isoDate(try container.decode(String.self)) {
             wrappedValue = date.timeIntervalSince1970

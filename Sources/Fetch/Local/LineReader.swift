@@ -13,11 +13,15 @@ public struct LineReaderOptions: Sendable {
     public var maxLineLength: Int
     /// Compressed bytes handed to zlib per step.
     public var inflateChunkSize: Int
+    /// Where reading stops with a partial result (`--max-bytes`, `--max-lines`).
+    public var limits: InputLimits
 
-    public init(blockSize: Int = 256 * 1024, maxLineLength: Int = 64 * 1024, inflateChunkSize: Int = 256 * 1024) {
+    public init(blockSize: Int = 256 * 1024, maxLineLength: Int = 64 * 1024, inflateChunkSize: Int = 256 * 1024,
+                limits: InputLimits = .unlimited) {
         self.blockSize = max(1, blockSize)
         self.maxLineLength = max(1, maxLineLength)
         self.inflateChunkSize = max(1, inflateChunkSize)
+        self.limits = limits
     }
 
     public static let standard = LineReaderOptions()

@@ -20,6 +20,8 @@ public enum LocalInputError: UserFacingError, Equatable {
     case openFailed(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case listFailed(path: String, reason: String)
+    /// A compressed or archive format recognised by its first bytes that cbtriage does not read.
+    case unsupportedFormat(path: String, format: String, hint: String)
 
     public var userMessage: String {
         switch self {
@@ -39,6 +41,8 @@ public enum LocalInputError: UserFacingError, Equatable {
             return "\(path): read error: \(reason)"
         case .listFailed(let path, let reason):
             return "\(path): cannot list directory: \(reason)"
+        case .unsupportedFormat(let path, let format, let hint):
+            return "\(path): is \(format), which cbtriage does not read; decompress it first (\(hint))"
         }
     }
 

@@ -7,11 +7,14 @@ public enum LocalInputs {
 
     /// `-` is stdin; a file is one build; a directory is each of its `.log`, `.txt` and `.gz` files
     /// (not recursing), sorted by name. Throws for a missing path or a directory with no logs.
-    public static func expand(_ paths: [String], options: LineReaderOptions = .standard) throws -> [LineSource] {
+    /// `unseenOptions` (default: `options`) is for stdin and a directory's files, whose size nobody saw.
+    public static func expand(_ paths: [String], options: LineReaderOptions = .standard,
+                              unseenOptions: LineReaderOptions? = nil) throws -> [LineSource] {
+        let collected = unseenOptions ?? options
         var sources: [LineSource] = []
         for path in paths {
             if path == "-" {
-                sources.append(StdinLogSource(options: options))
+                sources.append(StdinLogSource(options: collected))
                 continue
             }
             var status = stat()
@@ -20,6 +23,9 @@ public enum LocalInputs {
                 sources.append(LocalLogSource(path: path, options: options))
                 continue
             }
+            // Listing needs read permission, looking at the entries search (x) permission: without it
+            // every entry looks missing and the directory "has no logs", which is not what is wrong.
+            guard access(path, R_OK | X_OK) == 0 else { throw LocalInputError.permissionDenied(path: path) }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -33,7 +39,7 @@ public enum LocalInputs {
                 .map { (path.hasSuffix("/") ? path : path + "/") + $0 }
                 .filter { isRegularFile($0) }
             guard !logs.isEmpty else { throw LocalInputError.directoryHasNoLogs(path: path) }
-            sources += logs.map { LocalLogSource(path: $0, options: options) }
+            sources += logs.map { LocalLogSource(path: $0, options: collected) }
         }
         return sources
     }

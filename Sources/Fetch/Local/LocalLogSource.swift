@@ -29,7 +29,7 @@ public struct LocalLogSource: LineSource {
             default: throw LocalInputError.notAFile(path: path)
             }
         }
-        return try LocalLineReading.readLines(from: input, options: options, body)
+        return try LocalLineReading.readLines(from: input, name: path, options: options, body)
     }
 }
 
@@ -52,6 +52,6 @@ public struct StdinLogSource: LineSource {
 
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         let input = FileDescriptorStream(fd: fileDescriptor, displayName: "standard input", closesOnDeinit: false)
-        return try LocalLineReading.readLines(from: input, options: options, body)
+        return try LocalLineReading.readLines(from: input, name: "standard input", options: options, body)
     }
 }

@@ -32,8 +32,10 @@ struct AnalyzeCommand: ParsableCommand {
         var diagnoses: [Diagnosis] = []
         var unreadable: [UnreadableInput] = []
         var statuses: [ExitStatus] = []
-        let inputs = InputCollector.collect(input.paths)
+        let inputs = InputCollector.collect(input.paths, limits: try input.limits())
         for collected in inputs {
+            // The reader went away (`| head`): what is left only matters to a gate or a webhook.
+            if StandardStreams.readerGone && !output.hasGate && webhook == nil { break }
             switch collected {
             case .unreadable(let name, let error):
                 report(error, input: name, into: &unreadable, statuses: &statuses)

@@ -41,6 +41,7 @@ struct BuildsCommand: ParsableCommand {
             throw ValidationError("--status must be one of \(Self.statuses.joined(separator: ", "))")
         }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let since { _ = try LogTimeBound.validated(since, option: "--since", now: Date()) }
     }
 
     func run() throws {

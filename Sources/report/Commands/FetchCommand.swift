@@ -44,6 +44,14 @@ struct FetchCommand: ParsableCommand {
         if build == nil && (group == nil || stream == nil) {
             throw ValidationError("name the log with --group and --stream, or with --build PROJECT:UUID")
         }
+        if output?.isEmpty == true { throw ValidationError("--output needs a file name (it was empty)") }
+        // Times are checked here, before any request: a wrong bound must not cost an API call.
+        let now = Date()
+        let startMillis = try start.map { try LogTimeBound.validated($0, option: "--start", now: now) }
+        let endMillis = try end.map { try LogTimeBound.validated($0, option: "--end", now: now) }
+        if let startMillis, let endMillis, startMillis >= endMillis {
+            throw ValidationError("--start must be before --end")
+        }
         if force && output == nil { throw ValidationError("--force (--overwrite) only applies with --output") }
         if let pageSize, !(1...10_000).contains(pageSize) {
             throw ValidationError("--page-size must be between 1 and 10000")
@@ -85,13 +93,20 @@ struct FetchCommand: ParsableCommand {
 
     private func writeStandardOutput(from source: CloudWatchLogSource) throws -> ReadOutcome {
         // stdio buffers stdout when it is a pipe or file: one write per line stays cheap.
+        StandardStreams.checkStandardOutputOpen()
         let outcome = try source.readLines { line in
             if let base = line.bytes.baseAddress, line.bytes.count > 0 { fwrite(base, 1, line.bytes.count, stdout) }
             fputc(0x0A, stdout)
-            // The reader went away (`| head`): stop fetching pages and exit quietly.
-            if ferror(stdout) != 0 { throw CommandFailure(status: .ok) }
+            if ferror(stdout) != 0 { try stopAfterFailedWrite(errno: errno) }
         }
-        if fflush(stdout) != 0 { throw CommandFailure(status: .ok) }
+        if fflush(stdout) != 0 { try stopAfterFailedWrite(errno: errno) }
         return outcome
+    }
+
+    /// The reader went away (`| head`): stop fetching pages and exit quietly. Any other failure (disk
+    /// full) is reported and ends the run with 74 inside `StandardStreams`.
+    private func stopAfterFailedWrite(errno code: Int32) throws -> Never {
+        StandardStreams.standardOutputFailed(errno: code)
+        throw CommandFailure(status: .ok)
     }
 }

@@ -10,10 +10,14 @@ enum CollectedInput {
 /// Turns the command line's paths into line sources, one path at a time, so that one unreadable path is
 /// reported on its own and does not sink the others.
 enum InputCollector {
-    static func collect(_ paths: [String]) -> [CollectedInput] {
-        paths.flatMap { path -> [CollectedInput] in
+    /// `limits` (from `--max-bytes`/`--max-lines`) apply to every input; without them stdin and a
+    /// directory's files get `InputLimits.unseenInput`, a named file `InputLimits.namedFile`.
+    static func collect(_ paths: [String], limits: InputLimits? = nil) -> [CollectedInput] {
+        let named = LineReaderOptions(limits: limits ?? .namedFile)
+        let unseen = LineReaderOptions(limits: limits ?? .unseenInput)
+        return paths.flatMap { path -> [CollectedInput] in
             do {
-                return try LocalInputs.expand([path]).map(CollectedInput.source)
+                return try LocalInputs.expand([path], options: named, unseenOptions: unseen).map(CollectedInput.source)
             } catch {
                 return [.unreadable(name: path, error: error)]
             }

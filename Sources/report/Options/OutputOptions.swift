@@ -62,6 +62,9 @@ struct OutputOptions: ParsableArguments {
         return value
     }
 
+    /// Whether `--fail-on`/`--fail-on-any` was given: its verdict needs every input, shown or not.
+    var hasGate: Bool { failOnAny || failOn != nil }
+
     /// Whether the gate set by `--fail-on`/`--fail-on-any` matches these findings.
     func gateMatches(_ findings: [Finding]) -> Bool {
         if failOnAny { return !findings.isEmpty }

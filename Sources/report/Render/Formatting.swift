@@ -6,7 +6,8 @@ import Parse
 enum Formatting {
     /// `850ms`, `42s`, `3m 12s`, `1h 04m`.
     static func duration(_ seconds: TimeInterval?) -> String? {
-        guard let seconds, seconds.isFinite, seconds >= 0 else { return nil }
+        // Past Int's range the conversions below would trap; no build lasts 100,000 years anyway.
+        guard let seconds, seconds.isFinite, seconds >= 0, seconds < 3e12 else { return nil }
         if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
         let whole = Int(seconds.rounded())
         if whole < 60 { return "\(whole)s" }

@@ -37,7 +37,9 @@ indirect enum JSONValue: Equatable {
 enum ISOTime {
     static func format(_ date: Date) -> String {
         // Computed by hand: the formatter classes are not thread-safe and their output varies by platform.
-        let millisTotal = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        // Clamped to years 0001...9999 so the Int64 conversion below cannot trap on an absurd date.
+        let millisTotal = min(max((date.timeIntervalSince1970 * 1000).rounded(.down), -62_135_596_800_000),
+                              253_402_300_799_999)
         let millis = Int64(millisTotal)
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let fraction = millis - seconds * 1000

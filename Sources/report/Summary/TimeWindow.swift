@@ -17,6 +17,8 @@ struct TimeWindow: Equatable {
         switch (since, start, end) {
         case (let since?, nil, nil):
             guard let length = parseDuration(since) else { return .failure(.badDuration(since)) }
+            // The window and the one before it (new failure kinds) must both start after 1970.
+            guard 2 * length <= now.timeIntervalSince1970 else { return .failure(.durationTooLong(since)) }
             return .success(TimeWindow(start: now.addingTimeInterval(-length), end: now))
         case (nil, let start?, let end?):
             guard let from = parseTime(start) else { return .failure(.badTime(start)) }
@@ -59,6 +61,7 @@ enum WindowChoiceError: Error, Equatable, CustomStringConvertible {
     case badDuration(String)
     case badTime(String)
     case emptyWindow
+    case durationTooLong(String)
 
     var description: String {
         switch self {
@@ -66,6 +69,8 @@ enum WindowChoiceError: Error, Equatable, CustomStringConvertible {
         case .badDuration(let text): return "--since \(text): expected a count and a unit, like 90m, 24h, 7d or 2w"
         case .badTime(let text): return "\(text): expected an ISO-8601 time (2024-03-06T10:00:00Z) or a date (2024-03-06)"
         case .emptyWindow: return "--start must be before --end"
+        case .durationTooLong(let text):
+            return "--since \(text): too long (the window and the one before it must start after 1970)"
         }
     }
 }

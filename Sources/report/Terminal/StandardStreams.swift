@@ -5,28 +5,68 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes to stdout and stderr with `write(2)`, so a reader that goes away (`cbtriage … | head`) ends
-/// the program quietly instead of killing it with SIGPIPE or printing an error. SIGPIPE is ignored at
-/// start-up; EPIPE here exits with the status the run would have had so far (0).
+/// Writes to stdout and stderr with `write(2)` and checks every write.
+///
+/// A reader that goes away (`cbtriage … | head`) is not an error: SIGPIPE is ignored at start-up, and on
+/// EPIPE later output is dropped quietly (`readerGone`); the command decides whether to stop early or to
+/// finish the work its exit status depends on (`--fail-on-any DIR | head -1` still exits 1). Any other
+/// failure (stdout closed, disk full) loses the report: one line on stderr and exit 74 at once, never a
+/// silent success.
 enum StandardStreams {
-    static func ignoreBrokenPipeSignal() {
+    /// The reader of stdout closed the pipe: nothing more can be shown, and that is not an error.
+    private(set) static var readerGone = false
+    /// Descriptor 1 was closed when cbtriage started; /dev/null holds its place (see `prepare`).
+    private static var stdoutWasClosed = false
+
+    /// SIGPIPE off; a closed stdin, stdout or stderr gets /dev/null in its place, so a file opened later
+    /// cannot land on descriptor 1 and receive the report. A write to a stdout that was closed still fails.
+    static func prepare() {
         signal(SIGPIPE, SIG_IGN)
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+            let placeholder = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if placeholder >= 0 && placeholder != descriptor {
+                _ = dup2(placeholder, descriptor)
+                _ = close(placeholder)
+            }
+            if descriptor == STDOUT_FILENO { stdoutWasClosed = true }
+        }
     }
 
     static func out(_ text: String) {
-        write(text, to: STDOUT_FILENO)
+        guard !readerGone else { return }
+        if stdoutWasClosed { failStandardOutput(reason: errnoText(EBADF)) }
+        if let code = write(text, to: STDOUT_FILENO) { standardOutputFailed(errno: code) }
+    }
+
+    /// What a failed write to stdout means: EPIPE marks the reader gone; anything else ends the run.
+    static func standardOutputFailed(errno code: Int32) {
+        if code == EPIPE {
+            readerGone = true
+        } else {
+            failStandardOutput(reason: errnoText(code))
+        }
+    }
+
+    /// Only for writes that bypass `out` (stdio in `fetch`): the same check on a closed stdout.
+    static func checkStandardOutputOpen() {
+        if stdoutWasClosed { failStandardOutput(reason: errnoText(EBADF)) }
+    }
+
+    private static func failStandardOutput(reason: String) -> Never {
+        error("cannot write to standard output: \(reason)")
+        exit(ExitStatus.outputFailed.rawValue)
     }
 
     /// One diagnostic line on stderr, `cbtriage: <message>`; newlines in the message are flattened so
     /// an error is always exactly one line.
     static func error(_ message: String) {
         let flat = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        write("cbtriage: \(flat)\n", to: STDERR_FILENO)
+        _ = write("cbtriage: \(flat)\n", to: STDERR_FILENO)
     }
 
     /// Progress and notes on stderr, exactly as given.
     static func err(_ text: String) {
-        write(text, to: STDERR_FILENO)
+        _ = write(text, to: STDERR_FILENO)
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -41,26 +81,30 @@ enum StandardStreams {
         return Int(size.ws_col)
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
+    static func errnoText(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// Writes everything or returns the errno of the write that failed.
+    private static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var bytes = Array(text.utf8)
-        var offset = 0
+        var failure: Int32?
         bytes.withUnsafeMutableBytes { buffer in
             guard let base = buffer.baseAddress else { return }
+            var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, base + offset, buffer.count - offset)
                 if written >= 0 {
                     offset += written
                 } else if errno == EINTR {
                     continue
-                } else if errno == EPIPE {
-                    // The reader closed the pipe: nothing more can be shown, and that is not an error.
-                    exit(ExitStatus.ok.rawValue)
                 } else {
+                    failure = errno
                     return
                 }
             }
         }
-        bytes.removeAll()
+        return failure
     }
 
     private static func systemWrite(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
