@@ -8,11 +8,16 @@ enum LocalLineReading {
         let magic = try input.readPrefix(upTo: 2)
         let replayed = ReplayStream(prefix: magic, rest: input)
         let decoded: ByteStream
+        var readAhead: ReadAheadByteStream?
         if magic == gzipMagic {
-            decoded = try GzipByteStream(source: replayed, chunkSize: options.inflateChunkSize)
+            // zlib inflates on its own thread, a few blocks ahead of the line splitting and the scan.
+            let gzip = try GzipByteStream(source: replayed, chunkSize: options.inflateChunkSize)
+            readAhead = ReadAheadByteStream(inner: gzip, blockSize: options.blockSize)
+            decoded = readAhead!
         } else {
             decoded = replayed
         }
+        defer { readAhead?.cancel() }
         let sniffed = try decoded.readPrefix(upTo: InputShapeDetector.sniffSize)
         let shape = InputShapeDetector.detect(sniffed)
         let stream = ReplayStream(prefix: sniffed, rest: decoded)
