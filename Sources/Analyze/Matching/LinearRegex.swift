@@ -224,7 +224,10 @@ final class MatchScratch {
     private var scratch: OpaquePointer?
     private var databases: [ObjectIdentifier: OpaquePointer] = [:]
 
-    init() {}
+    /// Builds (and sizes the scratch for) `patterns` now; others are prepared on first use.
+    init(for patterns: [LinearRegex] = []) {
+        for pattern in patterns { _ = prepared(for: pattern) }
+    }
 
     deinit {
         if let scratch { hs_free_scratch(scratch) }
