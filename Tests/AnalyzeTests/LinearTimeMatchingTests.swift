@@ -62,6 +62,16 @@ final class LinearTimeMatchingTests: XCTestCase {
         XCTAssertNoThrow(try LinearRegex(#"(?<file>[^\s(]+\.cs)\(\d+,\d+\): error (?<code>CS\d{4})\b"#))
     }
 
+    /// Databases are built on first use (checking a pattern is cheaper than building it): every built-in
+    /// pattern must build, so none can turn into a rule that silently never matches.
+    func testEveryBuiltinPatternBuildsItsDatabase() throws {
+        let catalog = try CompiledCatalog(rules: RuleSet.builtinRules)
+        XCTAssertGreaterThan(catalog.linearPatterns.count, 50)
+        for pattern in catalog.linearPatterns {
+            XCTAssertNoThrow(try pattern.buildDatabase(), pattern.pattern)
+        }
+    }
+
     func testAUserRuleWithALookbehindIsRefusedWithItsIdLineAndColumn() {
         let yaml = """
         rules:

@@ -12,7 +12,7 @@ final class LayeringTests: XCTestCase {
     private let allowed: [String: Set<String>] = [
         "Fetch": ["CCurl", "CCurlShim", "CZlib", "CZlibShim", "Crypto"],
         "Parse": ["Fetch"],
-        "Analyze": ["Parse", "Fetch", "CVectorscan", "CPCRE2", "Yams"],
+        "Analyze": ["Parse", "Fetch", "CVectorscan", "CPCRE2", "Yams", "CYaml"], // CYaml: libyaml inside Yams (the alias budget reads its events)
         "report": ["Fetch", "Parse", "Analyze", "ArgumentParser"],
     ]
     private let platform: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch"]

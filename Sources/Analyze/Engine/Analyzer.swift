@@ -57,7 +57,7 @@ public final class Analyzer: BuildEventSink {
         self.options = options
         states = Array(repeating: nil, count: catalog.reportableRules.count)
         checks = catalog.checks.map { $0.make() }
-        scratch = MatchScratch(for: catalog.linearPatterns)
+        scratch = MatchScratch()
         recent = RecentLines(capacity: options.contextBefore)
         commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
         seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
@@ -70,7 +70,9 @@ public final class Analyzer: BuildEventSink {
             lastPhaseIndex = context.phaseIndex
             if let phase = context.phaseIndex, phaseFirstLines[phase] == nil { phaseFirstLines[phase] = line.number }
         }
-        let insideKey = keyBlock.update(line.bytes)
+        // The tracker changes state only on lines holding `PRIVATE KEY`; a memchr-driven test skips it elsewhere.
+        let insideKey = keyBlock.inside || ByteSearch.contains(line.bytes, ByteSearch.privateKey)
+            ? keyBlock.update(line.bytes) : false
         cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
             let message = UnsafeBufferPointer(rebasing: display[messageStart...])
             if !afterCaptures.isEmpty { feedAfterCaptures(number: line.number, display: display, insideKey: insideKey) }
@@ -153,6 +155,14 @@ public final class Analyzer: BuildEventSink {
             messageText = decoded
             return decoded
         }
+        // Patterns match the message as valid UTF-8: an ASCII message is that already (no `String` made);
+        // any other is decoded first, so invalid bytes read as U+FFFD as they always did.
+        let asciiMessage = ByteSearch.isASCII(message)
+        func withSubject<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if asciiMessage { return body(message) }
+            var subject = text()
+            return subject.withUTF8(body)
+        }
         let ruleCount = catalog.compiled.count
         for candidate in candidates {
             if candidate < ruleCount {
@@ -160,8 +170,7 @@ public final class Analyzer: BuildEventSink {
                 guard inScope(rule, candidate, context) else { continue }
                 var captures: [String: String] = [:]
                 if let regex = rule.regex {
-                    var subject = text()
-                    let verdict = subject.withUTF8 { bytes -> RegexVerdict in
+                    let verdict = withSubject { bytes -> RegexVerdict in
                         guard regex.matches(bytes, scratch: scratch) else { return .noMatch }
                         if let exclude = rule.exclude, exclude.matches(bytes, scratch: scratch) { return .noMatch }
                         // The first match's captures are the ones shown; later lines only count.
@@ -180,8 +189,7 @@ public final class Analyzer: BuildEventSink {
                     case .match(let values): captures = values
                     }
                 } else if let exclude = rule.exclude {
-                    var subject = text()
-                    if subject.withUTF8({ exclude.matches($0, scratch: scratch) }) { continue }
+                    if withSubject({ exclude.matches($0, scratch: scratch) }) { continue }
                 }
                 record(slot: candidate, captures: captures, line: line, context: context, display: display,
                        insideKey: insideKey, origin: origin)
@@ -299,7 +307,7 @@ public final class Analyzer: BuildEventSink {
 
     private func keepErrorLine(number: Int, display: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>,
                                context: LineContext) {
-        let score = InformativeErrorLines.score(String(decoding: message, as: UTF8.self))
+        let score = InformativeErrorLines.score(bytes: message)
         guard score > 0 else { return }
         let owner: OutputOwner = context.command.map { .command($0) } ?? context.phaseIndex.map { .phase($0) } ?? .none
         errorLines[owner, default: InformativeLineSet(capacity: options.errorLinesPerCommand)]

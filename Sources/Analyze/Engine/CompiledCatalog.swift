@@ -163,6 +163,15 @@ public final class CompiledCatalog {
                             specificity: specificity)
     }
 
+    /// Every distinct literal the one-pass scan looks for, in catalog order: rules' literals, checks'
+    /// literals, then the error-looking words of the unclassified fallback. `rules literals` prints them so
+    /// a benchmark can hand the same set to `rg -F -f` / `grep -F -f`.
+    public var prefilterLiterals: [String] {
+        var seen = Set<String>()
+        let all = compiled.flatMap { $0.rule.literals } + checks.flatMap(\.literals) + ErrorWords.all
+        return all.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
     /// Every compiled pattern, for sizing an analyzer's match scratch once.
     var linearPatterns: [LinearRegex] {
         compiled.flatMap { [$0.regex, $0.exclude, $0.commandRegex].compactMap { $0 } }

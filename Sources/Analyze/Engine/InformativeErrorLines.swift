@@ -34,15 +34,42 @@ enum InformativeErrorLines {
 
     /// The line's score (higher says more); 0 or less says nothing.
     static func score(_ text: String) -> Int {
-        var value = 0
-        for (marker, weight) in strong where text.contains(marker) { value += weight }
-        // One strong marker is enough to look like an error; many only say it louder.
-        value = min(value, 6)
-        for (marker, weight) in wrappers where text.contains(marker) { value += weight }
-        let length = text.utf8.count
-        if length < 12 { value -= 1 } else if length > 400 { value -= 1 }
-        return value
+        var copy = text
+        return copy.withUTF8 { score(validUTF8: $0) }
     }
+
+    /// The score of a line's message bytes. Invalid UTF-8 is scored as the text it decodes to (U+FFFD for
+    /// each bad sequence), as `score(_:)` would see it; valid bytes are searched in place, no `String` made.
+    static func score(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if ByteSearch.isASCII(bytes) { return score(validUTF8: bytes) }
+        return score(String(decoding: bytes, as: UTF8.self))
+    }
+
+    // One pass of an Aho-Corasick automaton over all markers, not `String.contains` per marker: Foundation's
+    // version is a locale-aware UTF-16 search that cost more than the rest of the engine on logs full of
+    // `Errors: 0` lines. The markers are ASCII (and ✓ ✔), so byte containment in the UTF-8 text is what
+    // `contains` meant. Each marker counts once however often it occurs.
+    private static func score(validUTF8 text: UnsafeBufferPointer<UInt8>) -> Int {
+        // One bit per marker, on the stack: strong markers are values `0..<strong.count`, wrappers follow.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: markerWords) { present in
+            present.initialize(repeating: 0)
+            markers.scan(text) { index in present[index >> 6] |= 1 << UInt64(index & 63) }
+            func has(_ index: Int) -> Bool { present[index >> 6] & (1 << UInt64(index & 63)) != 0 }
+            var value = 0
+            for (index, entry) in strong.enumerated() where has(index) { value += entry.1 }
+            // One strong marker is enough to look like an error; many only say it louder.
+            value = min(value, 6)
+            for (index, entry) in wrappers.enumerated() where has(strong.count + index) { value += entry.1 }
+            let length = text.count
+            if length < 12 { value -= 1 } else if length > 400 { value -= 1 }
+            return value
+        }
+    }
+
+    private static let markerWords = (strong.count + wrappers.count + 63) / 64
+    private static let markers = LiteralMatcher(patterns: (strong.map(\.0) + wrappers.map(\.0)).enumerated().map {
+        .init($0.element, caseInsensitive: false, value: $0.offset)
+    })
 }
 
 /// The most informative error-looking lines of one command's output (or of a phase, or of an excerpt

@@ -3,7 +3,9 @@
 /// The automaton is built over ASCII-folded bytes so case-insensitive literals cost nothing extra;
 /// a case-sensitive literal is confirmed against the original bytes when its end is reached.
 /// Transitions are a dense table over byte classes (bytes that occur in no literal share class 0),
-/// so scanning is one table load per byte and never allocates.
+/// so scanning is one class load and one table load per byte and never allocates: each entry holds the
+/// next state's row offset (premultiplied by the class count) shifted left once, with the low bit set
+/// when that state ends a literal, so the output lists are looked at only there.
 public struct LiteralMatcher {
     /// One literal to find, and what it stands for (a rule index, a check id, …).
     public struct Pattern {
@@ -22,7 +24,7 @@ public struct LiteralMatcher {
     /// Byte -> class of its ASCII-folded form.
     private let byteClass: [UInt16]
     private let classCount: Int
-    /// `transitions[state * classCount + class]` -> next state; failure links already resolved.
+    /// `transitions[rowOffset + class]` -> `(nextRowOffset << 1) | endsALiteral`; failure links resolved.
     private let transitions: [Int32]
     /// Patterns ending at a state (its own and those of its suffix states): `outputs[outputStart[s]..<outputStart[s+1]]`.
     private let outputStart: [Int32]
@@ -97,7 +99,12 @@ public struct LiteralMatcher {
                 }
             }
         }
-        transitions = trie
+        // Row offsets instead of state numbers, and the "has outputs" bit, for the scan loop. An offset
+        // fits 31 bits: a table with 2^30 entries would take 4 GiB before it overflowed.
+        transitions = trie.map { next in
+            let state = Int(next)
+            return Int32(truncatingIfNeeded: (state * classes) << 1 | (merged[state].isEmpty ? 0 : 1))
+        }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
         for list in merged {
@@ -111,14 +118,18 @@ public struct LiteralMatcher {
     /// Calls `found` with the value of every pattern occurrence in `bytes` (a value may repeat).
     @inline(__always)
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
-        guard !patterns.isEmpty else { return }
+        guard !patterns.isEmpty, let input = bytes.baseAddress else { return }
+        let classCount = self.classCount
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                var state = 0
+                guard let table = table.baseAddress, let classes = classes.baseAddress else { return }
+                var row = 0
                 for position in 0..<bytes.count {
-                    state = Int(table[state * classCount + Int(classes[Int(bytes[position])])])
+                    let entry = Int(table[row &+ Int(classes[Int(input[position])])])
+                    row = entry >> 1
+                    guard entry & 1 != 0 else { continue }
+                    let state = row / classCount
                     let start = Int(outputStart[state]), end = Int(outputStart[state + 1])
-                    guard start < end else { continue }
                     for slot in start..<end {
                         let pattern = patterns[Int(outputs[slot])]
                         if pattern.caseInsensitive || endsWithExactly(bytes, at: position, pattern.bytes) {

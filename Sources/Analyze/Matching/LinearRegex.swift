@@ -1,5 +1,6 @@
 import CPCRE2
 import CVectorscan
+import Foundation
 
 /// A rule pattern that runs in time linear in the line, whatever the pattern or the line.
 ///
@@ -23,9 +24,15 @@ final class LinearRegex: @unchecked Sendable {
     /// Names of the `(?<name>…)` groups, in pattern order, with their PCRE2 group numbers.
     let captureNames: [String]
     private let captureNumbers: [Int32]
-    // Immutable after init; Vectorscan and PCRE2 only read them while matching.
-    private let database: OpaquePointer
+    // PCRE2's code is immutable after init and only read while matching.
     private let code: OpaquePointer
+    private let flags: UInt32
+    /// Vectorscan's database, built the first time a line is matched: building one costs ~1 ms a pattern
+    /// (most of a small run's time, for a catalog of which a log selects a few rules), while checking
+    /// that it can be built (`hs_expression_info`, done in `init`) costs a sixth of that.
+    private var database: OpaquePointer?
+    private var databaseFailed = false
+    private let databaseLock = NSLock()
 
     /// PCRE2 steps one line may use for its captures (a backtracking explosion stops here).
     static let matchLimit: UInt32 = 200_000
@@ -37,12 +44,14 @@ final class LinearRegex: @unchecked Sendable {
 
         var flags = UInt32(HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY | HS_FLAG_SINGLEMATCH)
         if caseInsensitive { flags |= UInt32(HS_FLAG_CASELESS) }
-        var db: OpaquePointer?
+        self.flags = flags
+        // Refuses what Vectorscan cannot run (lookaround, backreferences, …) with the reason `hs_compile`
+        // would give, without building the database yet.
+        var info: UnsafeMutablePointer<hs_expr_info_t>?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
-        let status = Self.scanner.platform.map { platform in
-            withUnsafePointer(to: platform) { hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), $0, &db, &compileError) }
-        } ?? hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), nil, &db, &compileError)
-        guard status == HS_SUCCESS, let db else {
+        let status = hs_expression_info(pattern, flags, &info, &compileError)
+        if let info { free(info) }
+        guard status == HS_SUCCESS else {
             let reason = compileError.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "invalid pattern"
             if let compileError { hs_free_compile_error(compileError) }
             throw CompileError(reason: Self.plainReason(reason))
@@ -58,10 +67,8 @@ final class LinearRegex: @unchecked Sendable {
             }
         }
         guard let compiled else {
-            hs_free_database(db)
             throw CompileError(reason: Self.pcreMessage(errorCode) + " at offset \(errorOffset)")
         }
-        database = db
         code = compiled
         let names = captureGroupNames(in: pattern)
         var numbered: [(String, Int32)] = []
@@ -78,24 +85,54 @@ final class LinearRegex: @unchecked Sendable {
     }
 
     deinit {
-        hs_free_database(database)
+        if let database { hs_free_database(database) }
         pcre2_code_free_8(code)
     }
 
-    /// Grows `scratch` (or allocates it) so it can run this pattern.
-    func prepare(_ scratch: inout OpaquePointer?) {
-        _ = hs_alloc_scratch(database, &scratch)
+    /// Builds Vectorscan's database now, if not built yet; throws what `hs_compile` said when it cannot
+    /// (the tests build every catalog pattern this way, so none can fail later, on first use).
+    func buildDatabase() throws {
+        databaseLock.lock()
+        defer { databaseLock.unlock() }
+        guard database == nil else { return }
+        var db: OpaquePointer?
+        var compileError: UnsafeMutablePointer<hs_compile_error_t>?
+        let status = Self.scanner.platform.map { platform in
+            withUnsafePointer(to: platform) { hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), $0, &db, &compileError) }
+        } ?? hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), nil, &db, &compileError)
+        guard status == HS_SUCCESS, let db else {
+            let reason = compileError.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "invalid pattern"
+            if let compileError { hs_free_compile_error(compileError) }
+            databaseFailed = true
+            throw CompileError(reason: Self.plainReason(reason))
+        }
+        database = db
+    }
+
+    /// The database, built on first use; nil only if building it failed (a pattern `init` accepted but
+    /// `hs_compile` refused: it then never matches, rather than stopping the run).
+    fileprivate func builtDatabase() -> OpaquePointer? {
+        databaseLock.lock()
+        let ready = database, failed = databaseFailed
+        databaseLock.unlock()
+        if let ready { return ready }
+        if failed { return nil }
+        try? buildDatabase()
+        databaseLock.lock()
+        defer { databaseLock.unlock() }
+        return database
     }
 
     /// Whether `subject` (valid UTF-8) holds a match. Linear in its length.
     func matches(_ subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) -> Bool {
+        guard let (database, space) = scratch.prepared(for: self) else { return false }
         var found = false
         let empty: [UInt8] = [0]
         empty.withUnsafeBufferPointer { fallback in
             let start = subject.count > 0 ? subject.baseAddress : fallback.baseAddress
             guard let data = start.map({ UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }) else { return }
             withUnsafeMutablePointer(to: &found) { flag in
-                _ = Self.scanner.scan(database, data, UInt32(subject.count), 0, scratch.pointer(for: self),
+                _ = Self.scanner.scan(database, data, UInt32(subject.count), 0, space,
                             { _, _, _, _, context in
                                 context?.assumingMemoryBound(to: Bool.self).pointee = true
                                 return 1 // one match is all we need: stop scanning
@@ -181,22 +218,29 @@ final class LinearRegex: @unchecked Sendable {
     }
 }
 
-/// Per-analyzer working memory for matching (Vectorscan's scratch is not shared between threads).
+/// Per-analyzer working memory for matching (Vectorscan's scratch is not shared between threads), and
+/// the databases this analyzer has used, so a line's match costs one dictionary lookup, no lock.
 final class MatchScratch {
     private var scratch: OpaquePointer?
-    private var prepared = Set<ObjectIdentifier>()
+    private var databases: [ObjectIdentifier: OpaquePointer] = [:]
 
+    /// Builds (and sizes the scratch for) `patterns` now; others are prepared on first use.
     init(for patterns: [LinearRegex] = []) {
-        for pattern in patterns { _ = pointer(for: pattern) }
+        for pattern in patterns { _ = prepared(for: pattern) }
     }
 
     deinit {
         if let scratch { hs_free_scratch(scratch) }
     }
 
-    /// The scratch, grown for `pattern` the first time it is used.
-    func pointer(for pattern: LinearRegex) -> OpaquePointer? {
-        if prepared.insert(ObjectIdentifier(pattern)).inserted { pattern.prepare(&scratch) }
-        return scratch
+    /// The pattern's database and a scratch grown for it (the first time it is used here); nil when the
+    /// database could not be built.
+    fileprivate func prepared(for pattern: LinearRegex) -> (OpaquePointer, OpaquePointer)? {
+        let key = ObjectIdentifier(pattern)
+        if let database = databases[key], let scratch { return (database, scratch) }
+        guard let database = pattern.builtDatabase(), hs_alloc_scratch(database, &scratch) == HS_SUCCESS,
+              let scratch else { return nil }
+        databases[key] = database
+        return (database, scratch)
     }
 }

@@ -14,11 +14,17 @@ enum LocalLineReading {
         let replayed = ReplayStream(prefix: magic, rest: input)
         let compressed = magic.starts(with: gzipMagic)
         var decoded: ByteStream
+        var readAhead: ReadAheadByteStream?
         if compressed {
-            decoded = try GzipByteStream(source: replayed, chunkSize: options.inflateChunkSize)
+            // zlib inflates on its own thread, a few blocks ahead of the line splitting and the scan.
+            let gzip = try GzipByteStream(source: replayed, chunkSize: options.inflateChunkSize)
+            let ahead = ReadAheadByteStream(inner: gzip, blockSize: options.blockSize)
+            readAhead = ahead
+            decoded = ahead
         } else {
             decoded = replayed
         }
+        defer { readAhead?.cancel() }
         let limits = options.limits
         let active = limits.isActive(compressed: compressed)
         var byteLimit: LimitedByteStream?

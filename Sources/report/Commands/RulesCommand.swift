@@ -5,6 +5,6 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show and test failure rules.",
-        subcommands: [RulesListCommand.self, RulesShowCommand.self, RulesTestCommand.self]
+        subcommands: [RulesListCommand.self, RulesShowCommand.self, RulesTestCommand.self, RulesLiteralsCommand.self]
     )
 }
