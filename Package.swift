@@ -63,8 +63,6 @@ let package = Package(
             ]
         ),
 
-        // Benchmark driver for bench/catalog-scale.sh; not a product, not shipped.
-        .executableTarget(name: "CatalogBench", dependencies: ["Analyze", "Parse", "Fetch"], path: "bench/CatalogBench"),
 
         // What several test targets share (the moto_server launcher); not shipped.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

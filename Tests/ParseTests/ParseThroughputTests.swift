@@ -5,7 +5,7 @@ import XCTest
 
 /// Reads a whole log through `LocalLogSource` and `PhaseParser` and prints the rate.
 ///
-/// `bench/throughput.sh` runs it in release on a generated multi-GB log (`CBT_BENCH_LOG=path`).
+/// Run it in release on a generated multi-GB log with `CBT_BENCH_LOG=path` (`make bench` measures the binary end to end).
 /// Without that variable it reads a small synthetic log, so it still checks that nothing is lost.
 /// It prints figures and never asserts on time: the machine is shared.
 final class ParseThroughputTests: XCTestCase {

@@ -1,4 +1,4 @@
-/// Extra rules for measuring how the engine scales with catalog size (`bench/catalog-scale.sh`).
+/// Extra rules for measuring how the engine scales with catalog size (`make bench` writes the same rules with `bench/make-synthetic-rules.py`).
 /// Not part of any catalog and not documented for users.
 ///
 /// Each rule has its own literal and regex. By default no literal occurs in a build log, like real
