@@ -227,13 +227,7 @@ final class BadInputTests: XCTestCase {
         return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(binary: URL, _ entry: Case, in directory: URL) throws -> Run {
+    static func run(binary: URL, _ entry: Case, in directory: URL) throws -> CBTriageRun {
         let process = Process()
         var arguments = entry.arguments
         switch entry.output {
@@ -251,10 +245,7 @@ final class BadInputTests: XCTestCase {
         }
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ["TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "100", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-                           "HOME": directory.path]
-        environment.merge(offlineAWS) { $1 }
-        process.environment = environment
+        process.environment = EndToEnd.pinnedEnvironment.merging(["HOME": directory.path]) { $1 }.merging(offlineAWS) { $1 }
         let errPipe = Pipe()
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
@@ -273,19 +264,6 @@ final class BadInputTests: XCTestCase {
         }
         try process.run()
         if case .readerGone = entry.output { try? (process.standardOutput as? FileHandle)?.close() }
-        var outData = Data()
-        let group = DispatchGroup()
-        if let outPipe {
-            group.enter()
-            DispatchQueue.global().async {
-                outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
-        }
-        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return EndToEnd.collect(process, stdout: outPipe, stderr: errPipe)
     }
 }

@@ -36,9 +36,7 @@ enum EndToEnd {
         process.executableURL = try requireBinary(file: file, line: line)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        var environment = ["TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "100", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        environment.merge(extra) { $1 }
-        process.environment = environment
+        process.environment = pinnedEnvironment.merging(extra) { $1 }
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
@@ -46,18 +44,30 @@ enum EndToEnd {
         try process.run()
         if let stdin { inPipe.fileHandleForWriting.write(stdin) }
         try inPipe.fileHandleForWriting.close()
-        // Read both pipes concurrently so neither can fill up and stall the child.
-        var errData = Data()
+        return collect(process, stdout: outPipe, stderr: errPipe)
+    }
+
+    /// UTC, no colour, 100 columns, a fixed PATH and locale: nothing inherited that could change output.
+    static let pinnedEnvironment = ["TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "100", "PATH": "/usr/bin:/bin",
+                                    "LANG": "C.UTF-8"]
+
+    /// Reads a started child's pipes to their ends concurrently (neither can fill up and stall it), then waits
+    /// for it. `stdout` is nil when standard output went elsewhere (a file, `/dev/full`).
+    static func collect(_ process: Process, stdout: Pipe?, stderr: Pipe) -> CBTriageRun {
+        final class Collected: @unchecked Sendable { var data = Data() }
+        let output = Collected()
         let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        if let stdout {
+            group.enter()
+            DispatchQueue.global().async {
+                output.data = stdout.fileHandleForReading.readDataToEndOfFile()
+                group.leave()
+            }
         }
-        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return CBTriageRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return CBTriageRun(status: process.terminationStatus, stdout: String(decoding: output.data, as: UTF8.self),
                            stderr: String(decoding: errData, as: UTF8.self))
     }
 
