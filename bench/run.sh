@@ -33,7 +33,7 @@ echo "== machine"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(nproc) cores available)"
 echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "swift: $(swift --version 2>/dev/null | head -1)"
-echo "peers: $(rg --version | head -1); $(grep --version | head -1); $(gzip --version | head -1)"
+echo "peers: $(rg --version 2>/dev/null | head -1); $(grep --version | head -1); $(gzip --version | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== swift build -c release --scratch-path $SCRATCH --product cbtriage"
