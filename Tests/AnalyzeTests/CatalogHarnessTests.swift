@@ -1,4 +1,5 @@
 @testable import Analyze
+import Fetch
 import Foundation
 import XCTest
 
@@ -10,7 +11,30 @@ final class CatalogHarnessTests: XCTestCase {
         for rule in rules {
             failures += try RuleExampleRunner.run([rule], variants: ExampleVariant.all)
         }
-        XCTAssertEqual(failures.count, 0, failures.map(\.description).joined(separator: "\n\n"))
+        let rerun = Set(failures.map(\.ruleId)).sorted().map { "--id \($0)" }.joined(separator: " ")
+        XCTAssertEqual(failures.count, 0, failures.map(\.description).joined(separator: "\n\n")
+                       + "\n\nrerun just these: swift build && .build/debug/cbtriage rules test \(rerun)")
+    }
+
+    func testReaderVariantsGoThroughTheReadersAUserFileGoesThrough() throws {
+        let lines = ["[Container] 2024/03/06 10:00:03.123 Running command make", "ünïcödé \"quoted\" \\ tab\there", ""]
+        let export = try XCTUnwrap(ExampleVariant.cloudWatchExport.file(of: lines))
+        XCTAssertTrue(String(decoding: export.bytes, as: UTF8.self).hasPrefix("2024-03-06T10:00:03.123Z [Container]"))
+        let json = try XCTUnwrap(ExampleVariant.logEventsJSON.file(of: lines))
+        XCTAssertTrue(String(decoding: json.bytes, as: UTF8.self).contains(#""message":"ünïcödé \"quoted\" \\ tab\there""#))
+        let gzip = try XCTUnwrap(ExampleVariant.gzipTinyChunks.file(of: lines))
+        XCTAssertEqual(Array(gzip.bytes.prefix(2)), [0x1F, 0x8B])
+        for (variant, shape) in [(ExampleVariant.cloudWatchExport, InputShape.cloudwatchExport),
+                                 (.logEventsJSON, .logEventsJSON), (.gzipTinyChunks, .raw)] {
+            let file = try XCTUnwrap(variant.file(of: lines))
+            var read: [String] = []
+            let outcome = try InMemoryLogSource(bytes: file.bytes, displayName: "t", options: file.options)
+                .readLines { read.append(String(decoding: UnsafeRawBufferPointer($0.bytes), as: UTF8.self)) }
+            XCTAssertEqual(outcome.shape, shape, "\(variant)")
+            XCTAssertEqual(outcome.completeness, .complete, "\(variant)")
+            XCTAssertEqual(read, lines, "\(variant)")
+        }
+        XCTAssertNil(try ExampleVariant.plain.file(of: lines))
     }
 
     func testHarnessDetectsAWrongMarkAndANearMissThatFires() throws {

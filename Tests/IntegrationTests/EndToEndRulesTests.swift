@@ -40,6 +40,22 @@ final class EndToEndRulesTests: XCTestCase {
     }
 
     /// `--rules` with a file that is not there (66, one short line) and one that is there but wrong (64).
+    func testRulesTestRunsOneBuiltinRuleOrCheckById() throws {
+        let one = try EndToEnd.run(["rules", "test", "--id", "ecr-auth-token-expired", "--id", "aws-secret-key-in-log"])
+        XCTAssertEqual(one.status, 0, one.stdout + one.stderr)
+        let lines = one.stdout.split(separator: "\n")
+        guard lines.count == 3 else { return XCTFail("expected two rules and a total:\n\(one.stdout)") }
+        XCTAssertTrue(lines[0].hasPrefix("ok    ecr-auth-token-expired ("), one.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("ok    aws-secret-key-in-log ("), one.stdout)
+        XCTAssertEqual(lines[2], "2 of 2 rules passed their examples")
+        let unknown = try EndToEnd.run(["rules", "test", "--id", "no-such-rule"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertEqual(unknown.stderr, "cbtriage: no rule with id 'no-such-rule' (see 'cbtriage rules list')\n")
+        let inFile = try EndToEnd.run(["rules", "test", inputs.appendingPathComponent("rules/failing.yaml").path,
+                                       "--id", "ecr-auth-token-expired"])
+        XCTAssertEqual(inFile.status, 64, "an id the file does not hold is refused, not a silent pass")
+    }
+
     func testRulesFileErrorsOnAnalyze() throws {
         let log = Data("step 1\n".utf8)
         let missing = try EndToEnd.run(["--rules", "no-such-rules.yaml", "-"], stdin: log)

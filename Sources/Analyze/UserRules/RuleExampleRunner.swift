@@ -11,6 +11,13 @@ public enum ExampleVariant: Equatable, CustomStringConvertible, Sendable {
     case ansiColour
     /// The example with `filler` lines of ordinary build output before and after it.
     case buried(filler: Int)
+    /// Read as a CloudWatch Logs export file is: every line led by its event's timestamp.
+    case cloudWatchExport
+    /// Read as the JSON `aws logs get-log-events` prints: one event per line, messages JSON-escaped.
+    case logEventsJSON
+    /// Read as a gzip file is, handed over 7 bytes per read and inflated 3 compressed bytes at a time,
+    /// so lines, UTF-8 sequences and deflate blocks are split at every possible place.
+    case gzipTinyChunks
 
     public var description: String {
         switch self {
@@ -18,10 +25,14 @@ public enum ExampleVariant: Equatable, CustomStringConvertible, Sendable {
         case .crlf: return "crlf"
         case .ansiColour: return "ansi-colour"
         case .buried(let filler): return "buried in \(filler * 2) lines"
+        case .cloudWatchExport: return "cloudwatch-export"
+        case .logEventsJSON: return "get-log-events-json"
+        case .gzipTinyChunks: return "gzip-tiny-chunks"
         }
     }
 
-    public static let all: [ExampleVariant] = [.plain, .crlf, .ansiColour, .buried(filler: 500)]
+    public static let all: [ExampleVariant] = [.plain, .crlf, .ansiColour, .buried(filler: 500),
+                                               .cloudWatchExport, .logEventsJSON, .gzipTinyChunks]
 }
 
 /// One example that did not behave as its rule promised.
@@ -65,7 +76,7 @@ public enum RuleExampleRunner {
         var failures: [ExampleFailure] = []
         for (index, example) in rule.triggering.enumerated() {
             let (lines, expected) = parse(example)
-            let fired = firingLines(of: rule.id, lines: lines, catalog: catalog, variant: variant)
+            let fired = try firingLines(of: rule.id, lines: lines, catalog: catalog, variant: variant)
             if fired != expected {
                 failures.append(ExampleFailure(ruleId: rule.id, triggering: true, index: index, variant: variant.description,
                                                expectedLines: expected, firedLines: fired, snippet: example))
@@ -73,7 +84,7 @@ public enum RuleExampleRunner {
         }
         for (index, example) in rule.nonTriggering.enumerated() {
             let (lines, _) = parse(example)
-            let fired = firingLines(of: rule.id, lines: lines, catalog: catalog, variant: variant)
+            let fired = try firingLines(of: rule.id, lines: lines, catalog: catalog, variant: variant)
             if !fired.isEmpty {
                 failures.append(ExampleFailure(ruleId: rule.id, triggering: false, index: index, variant: variant.description,
                                                expectedLines: [], firedLines: fired, snippet: example))
@@ -111,20 +122,27 @@ public enum RuleExampleRunner {
 
     /// Lines (1-based within the example) on which `ruleId` fired.
     static func firingLines(of ruleId: String, lines: [String], catalog: CompiledCatalog,
-                            variant: ExampleVariant) -> [Int] {
+                            variant: ExampleVariant) throws -> [Int] {
         var options = AnalyzerOptions()
         options.tracesFiringLines = true
         let analyzer = Analyzer(catalog: catalog, options: options)
         let parser = PhaseParser(sink: analyzer)
-        let fed = variant.apply(to: lines)
-        var number = 0
-        for index in fed.indices {
-            number += 1
-            let lineNumber = number
-            fed[index].withUnsafeBufferPointer { parser.consume(LogLine(number: lineNumber, bytes: $0)) }
+        let outcome: ReadOutcome
+        if let file = try variant.file(of: lines) {
+            // Through the readers a user's file goes through: the line numbers are theirs.
+            outcome = try InMemoryLogSource(bytes: file.bytes, displayName: "example (\(variant))", options: file.options)
+                .readLines { parser.consume($0) }
+        } else {
+            let fed = variant.apply(to: lines)
+            var number = 0
+            for index in fed.indices {
+                number += 1
+                let lineNumber = number
+                fed[index].withUnsafeBufferPointer { parser.consume(LogLine(number: lineNumber, bytes: $0)) }
+            }
+            outcome = ReadOutcome(shape: .raw, completeness: .complete, bytesRead: 0, linesRead: number)
         }
-        _ = analyzer.finish(build: parser.finish(), source: SourceInfo(name: "example", outcome: ReadOutcome(
-            shape: .raw, completeness: .complete, bytesRead: 0, linesRead: number)))
+        _ = analyzer.finish(build: parser.finish(), source: SourceInfo(name: "example", outcome: outcome))
         let offset = variant.leadingFiller
         return (analyzer.firingLines[ruleId] ?? []).map { $0 - offset }
     }
@@ -155,6 +173,64 @@ extension ExampleVariant {
         case .buried(let filler):
             let noise = FillerLog.lines(count: filler)
             return (noise + lines + noise).map { Array($0.utf8) }
+        case .cloudWatchExport, .logEventsJSON, .gzipTinyChunks:
+            return lines.map { Array($0.utf8) }
         }
+    }
+
+    /// The bytes of a file holding the example, and how to read it, for the variants that go through the
+    /// readers; nil for those fed to the parser line by line.
+    func file(of lines: [String]) throws -> (bytes: [UInt8], options: LineReaderOptions)? {
+        switch self {
+        case .plain, .crlf, .ansiColour, .buried:
+            return nil
+        case .cloudWatchExport:
+            let text = lines.enumerated().map { "\(Self.exportTimestamp(line: $0.offset)) \($0.element)\n" }.joined()
+            return (Array(text.utf8), .standard)
+        case .logEventsJSON:
+            let events = lines.enumerated().map { index, line in
+                "{\"timestamp\":\(Self.firstEventMillis + Int64(index)),\"message\":\(Self.jsonString(line)),"
+                    + "\"ingestionTime\":\(Self.firstEventMillis + Int64(index) + 40)}"
+            }
+            let json = "{\n  \"events\": [\n    " + events.joined(separator: ",\n    ")
+                + "\n  ],\n  \"nextForwardToken\": \"f/00000000000000000000000000000000000000000000000000000001\"\n}\n"
+            return (Array(json.utf8), .standard)
+        case .gzipTinyChunks:
+            let plain = Array(lines.map { $0 + "\n" }.joined().utf8)
+            return (try GzipCompression.compress(plain), LineReaderOptions(blockSize: 7, inflateChunkSize: 3))
+        }
+    }
+
+    /// 2024-03-06T10:00:03.123Z, one millisecond per line after it.
+    static let firstEventMillis: Int64 = 1_709_719_203_123
+
+    static func exportTimestamp(line: Int) -> String {
+        let millis = 123 + line
+        let seconds = 3 + millis / 1000
+        let text = String(millis % 1000)
+        return "2024-03-06T10:00:\(seconds < 10 ? "0" : "")\(seconds)."
+            + String(repeating: "0", count: 3 - text.count) + text + "Z"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as it is.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
