@@ -67,22 +67,6 @@ final class FixtureDiagnosisTests: XCTestCase {
         }
     }
 
-    /// `ecr-get-login-printed-not-run` prints a (fake) ECR token in a `docker login -p` line: the
-    /// diagnosis, encoded as the JSON report encodes it, must not carry any part of it.
-    func testPrintedLoginTokenNeverLeavesTheDiagnosis() throws {
-        let log = FixtureFiles.logs.appendingPathComponent("ecr-get-login-printed-not-run.log")
-        let loginLine = try FixtureFiles.lines(of: log).first { $0.hasPrefix("docker login -u AWS -p ") }
-        let token = try XCTUnwrap(loginLine?.split(separator: " ").dropFirst(5).first.map(String.init))
-        XCTAssertGreaterThan(token.count, 1000, "the fixture's token is a realistic length")
-
-        let encoded = String(decoding: try JSONEncoder().encode(try FixtureFiles.diagnose(log)), as: UTF8.self)
-        // Any 24-character piece of the token would be a leak.
-        for start in stride(from: 0, to: token.count - 24, by: 200) {
-            let piece = String(token.dropFirst(start).prefix(24))
-            XCTAssertFalse(encoded.contains(piece), "token piece at \(start) appears in the diagnosis")
-        }
-    }
-
     // MARK: - Helpers
 
     private func mismatches(forFixtureAt expectationURL: URL) -> [String] {

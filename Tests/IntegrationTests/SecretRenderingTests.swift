@@ -1,28 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Secret kinds on a failing line, through every rendered format of the built binary: the secret never
 /// appears, whether as evidence, context, or filled into an explanation by a rule's capture; the
 /// near-miss printed beside it stays as it is (redaction must not eat ordinary text).
 final class SecretRenderingTests: XCTestCase {
-    static let kinds: [(kind: String, line: String, secret: String, nearMiss: String)] = [
-        ("AWS secret key without / or + after its key id",
-         "aws configure list: AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYab",
-         "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEYab",
-         "checksum Kx7mQ2pLw9RtY4vBn6HsZ3cFd8GjA1eUoI5yTqWr for release"),
-        ("quoted docker login password",
-         #"docker login -u deploy -p "hunter2 horse staple" registry.example.com"#, "horse staple",
-         "docker login -u deploy --password-stdin registry.example.com"),
-        ("npm token", "echo npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abc", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abc",
-         "npm_config_cache=/root/.npm npm_package_version=1.2.3"),
-        (".npmrc _auth", "//registry.npmjs.org/:_auth=dXNlcjpzM2NyZXRQYXNzd29yZA==", "dXNlcjpzM2NyZXRQYXNzd29yZA==",
-         "npm ERR! need: _auth setting for the registry"),
-        ("one-line PGP private key",
-         "-----BEGIN PGP PRIVATE KEY BLOCK----- lQOYBGPgpgpsecretmaterialXYZ -----END PGP PRIVATE KEY BLOCK-----",
-         "lQOYBGPgpgpsecretmaterialXYZ",
-         "-----BEGIN PGP PUBLIC KEY BLOCK----- mQENBFpublicmaterialABC -----END PGP PUBLIC KEY BLOCK-----"),
-    ]
-
     /// A rule that fires on the secret's line and copies the whole line into its explanation.
     static let echoRule = """
         rules:
@@ -46,7 +29,7 @@ final class SecretRenderingTests: XCTestCase {
         let directory = try EndToEnd.scratchDirectory(for: self)
         let rules = directory.appendingPathComponent("echo.yaml")
         try Data(Self.echoRule.utf8).write(to: rules)
-        for entry in Self.kinds {
+        for entry in SecretCorpus.kinds {
             let log = """
                 [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
                 [Container] 2024/03/06 10:00:00.000000 Running command ./deploy.sh
@@ -69,6 +52,123 @@ final class SecretRenderingTests: XCTestCase {
                     // Slack's payload keeps the evidence line only, not its context.
                     XCTAssertTrue(shown.contains(entry.nearMiss), "\(entry.kind) \(format): near-miss altered:\n\(shown)")
                 }
+            }
+        }
+    }
+
+    static let formats = ["text", "json", "markdown", "slack"]
+
+    /// Rules `echo-1` … `echo-N`: rule `i` fires on `leak-i: …` and copies the rest of the line into its
+    /// explanation and remediation, so every corpus line is evidence of its own finding in one run.
+    static func echoRules(count: Int) -> String {
+        var yaml = "rules:\n"
+        for index in 1...count {
+            yaml += """
+                  - id: echo-\(index)
+                    category: credential-leak
+                    title: Echoed line \(index)
+                    severity: critical
+                    literals: ['leak-\(index): ']
+                    regex: 'leak-\(index): (?<all>.*)$'
+                    explanation: 'The build printed {{all}}'
+                    remediation: 'Stop printing {{all}}'
+                    examples:
+                      triggering:
+                        - "↓ leak-\(index): something"
+                      nonTriggering:
+                        - "no leak here"
+
+                """
+        }
+        return yaml
+    }
+
+    /// Every line of the secret corpus on a failing line, each echoed whole into its own finding's explanation,
+    /// beside a multi-line private key and a token in the running command: no secret in any rendered format,
+    /// nor on stderr.
+    func testNoCorpusSecretInAnyRenderedFormat() throws {
+        let directory = try EndToEnd.scratchDirectory(for: self)
+        let rules = directory.appendingPathComponent("echo-each.yaml")
+        let corpus = SecretCorpus.lines
+        try Data(Self.echoRules(count: corpus.count).utf8).write(to: rules)
+        let keyBody = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"
+        let token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
+        var log = """
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.000000 Running command ./deploy.sh --token \(token)
+            -----BEGIN OPENSSH PRIVATE KEY-----
+            \(keyBody)
+            -----END OPENSSH PRIVATE KEY-----
+
+            """
+        for (index, entry) in corpus.enumerated() { log += "leak-\(index + 1): \(entry.line)\n" }
+        log += """
+            [Container] 2024/03/06 10:00:01.000000 Command did not exit successfully ./deploy.sh --token \(token) exit status 1
+            [Container] 2024/03/06 10:00:01.000000 Phase complete: BUILD State: FAILED
+
+            """
+        for format in Self.formats {
+            let run = try EndToEnd.run(["--rules", rules.path, "--format", format, "-"], stdin: Data(log.utf8),
+                                       environment: ["COLUMNS": "250"])
+            XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
+            let shown = try Self.readable(run.stdout, format: format)
+            if format == "json" {
+                // Every line fired its own rule, so every secret had its chance to be shown.
+                let fired = (1...corpus.count).filter { shown.contains("echo-\($0)\n") || shown.hasSuffix("echo-\($0)") }
+                XCTAssertEqual(fired.count, corpus.count, "rules that fired: \(fired)")
+            }
+            for secret in corpus.map(\.secret) + [keyBody, token] {
+                XCTAssertFalse(shown.contains(secret), "\(secret) leaked in \(format):\n\(shown)")
+                XCTAssertFalse(run.stderr.contains(secret), "\(secret) leaked on stderr")
+            }
+        }
+    }
+
+    /// `ecr-get-login-printed-not-run` prints a (fake) 1,000+ character ECR token in a `docker login -p` line:
+    /// no 24-character piece of it reaches any rendered format.
+    func testPrintedLoginTokenInNoRenderedFormat() throws {
+        let log = EndToEnd.packageRoot.appendingPathComponent("Fixtures/logs/ecr-get-login-printed-not-run.log")
+        let text = try String(contentsOf: log, encoding: .utf8)
+        let loginLine = text.split(separator: "\n").first { $0.hasPrefix("docker login -u AWS -p ") }
+        let token = try XCTUnwrap(loginLine?.split(separator: " ").dropFirst(5).first.map(String.init))
+        XCTAssertGreaterThan(token.count, 1000, "the fixture's token is a realistic length")
+        for format in Self.formats {
+            let run = try EndToEnd.run(["--format", format, log.path], environment: ["COLUMNS": "250"])
+            XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
+            let shown = try Self.readable(run.stdout, format: format)
+            for start in stride(from: 0, to: token.count - 24, by: 200) {
+                let piece = String(token.dropFirst(start).prefix(24))
+                XCTAssertFalse(shown.contains(piece), "token piece at \(start) in \(format)")
+            }
+        }
+    }
+
+    /// Credentials a command printed are credential-leak findings of the built-in catalog, shown in every format
+    /// without their values.
+    func testPrintedCredentialsAreReportedWithoutTheirValues() throws {
+        let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+        let githubToken = "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"
+        let log = """
+            [Container] 2024/03/06 10:00:00.000000 Entering phase BUILD
+            [Container] 2024/03/06 10:00:00.000000 Running command env
+            AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+            AWS_SECRET_ACCESS_KEY=\(secret)
+            [Container] 2024/03/06 10:00:00.000000 Running command git clone https://x-access-token:\(githubToken)@github.com/acme/app.git
+            [Container] 2024/03/06 10:00:00.000000 Running command ./deploy.sh
+            ./deploy.sh: line 3: terraform: command not found
+            [Container] 2024/03/06 10:00:01.000000 Command did not exit successfully ./deploy.sh exit status 127
+            [Container] 2024/03/06 10:00:01.000000 Phase complete: BUILD State: FAILED
+
+            """
+        for format in Self.formats {
+            let run = try EndToEnd.run(["--format", format, "-"], stdin: Data(log.utf8), environment: ["COLUMNS": "250"])
+            XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
+            let shown = try Self.readable(run.stdout, format: format)
+            if format == "json" {
+                XCTAssertTrue(shown.contains("aws-secret-key-in-log") && shown.contains("access-token-in-log"), shown)
+            }
+            for value in [secret, githubToken, "AKIAIOSFODNN7EXAMPLE"] {
+                XCTAssertFalse(shown.contains(value) || run.stderr.contains(value), "\(value) leaked in \(format)")
             }
         }
     }
