@@ -66,13 +66,18 @@ public enum RuleExampleRunner {
     public static func run(_ rules: [Rule], variants: [ExampleVariant] = [.plain]) throws -> [ExampleFailure] {
         var failures: [ExampleFailure] = []
         for rule in rules {
-            for variant in variants { failures += try run(rule, variant: variant) }
+            // One compiled catalog per rule, shared by its variants: compiling is most of the cost.
+            let catalog = try catalogFor(rule)
+            for variant in variants { failures += try run(rule, catalog: catalog, variant: variant) }
         }
         return failures
     }
 
     public static func run(_ rule: Rule, variant: ExampleVariant = .plain) throws -> [ExampleFailure] {
-        let catalog = try catalogFor(rule)
+        try run(rule, catalog: catalogFor(rule), variant: variant)
+    }
+
+    static func run(_ rule: Rule, catalog: CompiledCatalog, variant: ExampleVariant) throws -> [ExampleFailure] {
         var failures: [ExampleFailure] = []
         for (index, example) in rule.triggering.enumerated() {
             let (lines, expected) = parse(example)
