@@ -41,10 +41,13 @@ demo: build
 	@$(BIN) analyze $(DEMO_LOG)
 
 # Every test: unit tests, golden files, the end-to-end runs of the built binary and the moto_server
-# integration tests. The binary is built first because the end-to-end tests run it.
+# integration tests. One build (the binary the end-to-end tests run, and the test bundle), then the test
+# classes on TEST_WORKERS processes (scripts/run-tests.py; the full XCTest output lands in .build/test-output.txt).
 # Under CI=true a skipped test fails the run: nothing is skipped quietly.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 test: deps build
-	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test-output.txt
+	$(SWIFT) build --build-tests
+	@python3 scripts/run-tests.py --workers $(TEST_WORKERS) --output .build/test-output.txt
 	@if [ "$$CI" = "true" ] && grep -Eq 'with [1-9][0-9]* tests? skipped|Test Case .* skipped' .build/test-output.txt; then \
 	  echo "CI: tests were skipped (see above); failing the run"; exit 1; fi
 
