@@ -21,7 +21,8 @@ final class CatalogHarnessTests: XCTestCase {
         let export = try XCTUnwrap(ExampleVariant.cloudWatchExport.file(of: lines))
         XCTAssertTrue(String(decoding: export.bytes, as: UTF8.self).hasPrefix("2024-03-06T10:00:03.123Z [Container]"))
         let json = try XCTUnwrap(ExampleVariant.logEventsJSON.file(of: lines))
-        XCTAssertTrue(String(decoding: json.bytes, as: UTF8.self).contains(#""message":"ünïcödé \"quoted\" \\ tab\there""#))
+        XCTAssertTrue(String(decoding: json.bytes, as: UTF8.self).contains(#""message":"ünïcödé \"quoted\" \\ tab\there""#),
+                      String(decoding: json.bytes, as: UTF8.self))
         let gzip = try XCTUnwrap(ExampleVariant.gzipTinyChunks.file(of: lines))
         XCTAssertEqual(Array(gzip.bytes.prefix(2)), [0x1F, 0x8B])
         for (variant, shape) in [(ExampleVariant.cloudWatchExport, InputShape.cloudwatchExport),

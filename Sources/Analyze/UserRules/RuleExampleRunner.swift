@@ -1,4 +1,5 @@
 import Fetch
+import Foundation
 import Parse
 
 /// How an example is fed to the engine. Each variant must give the same firing lines as `.plain`
@@ -193,8 +194,8 @@ extension ExampleVariant {
             let text = lines.enumerated().map { "\(Self.exportTimestamp(line: $0.offset)) \($0.element)\n" }.joined()
             return (Array(text.utf8), .standard)
         case .logEventsJSON:
-            let events = lines.enumerated().map { index, line in
-                "{\"timestamp\":\(Self.firstEventMillis + Int64(index)),\"message\":\(Self.jsonString(line)),"
+            let events = try lines.enumerated().map { index, line in
+                "{\"timestamp\":\(Self.firstEventMillis + Int64(index)),\"message\":\(try Self.jsonString(line)),"
                     + "\"ingestionTime\":\(Self.firstEventMillis + Int64(index) + 40)}"
             }
             let json = "{\n  \"events\": [\n    " + events.joined(separator: ",\n    ")
@@ -217,25 +218,8 @@ extension ExampleVariant {
             + String(repeating: "0", count: 3 - text.count) + text + "Z"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as it is.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+    /// A JSON string literal as Foundation's encoder writes it (`/` escaped too, as some tools print it).
+    static func jsonString(_ text: String) throws -> String {
+        String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
     }
 }
