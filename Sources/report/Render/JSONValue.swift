@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 
 /// A JSON document built by hand so that key order is the documented order and every documented key
@@ -43,24 +44,9 @@ enum ISOTime {
         let millis = Int64(millisTotal)
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let fraction = millis - seconds * 1000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ",
-                      year, month, day, secondOfDay / 3600, (secondOfDay / 60) % 60, secondOfDay % 60, fraction)
-    }
-
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let civil = CivilTime(epochSeconds: seconds)
+        return String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03lldZ",
+                      civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second, fraction)
     }
 }
 
