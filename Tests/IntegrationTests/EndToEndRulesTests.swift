@@ -79,4 +79,26 @@ final class EndToEndRulesTests: XCTestCase {
         XCTAssertTrue(show.stdout.hasPrefix("ecr-auth-token-expired: "), show.stdout)
         XCTAssertTrue(show.stdout.contains("Fires on (example 1):"), show.stdout)
     }
+
+    /// Every rule id a report can name is one `rules list` lists and `rules show` shows: the checks' rules too.
+    func testEveryReportableIdIsListedAndShown() throws {
+        let logs = EndToEnd.packageRoot.appendingPathComponent("Fixtures/logs").path
+        let run = try EndToEnd.run(["--format", "json", logs])
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let builds = try XCTUnwrap(report["builds"] as? [[String: Any]])
+        XCTAssertGreaterThan(builds.count, 20)
+        let reported = Set(builds.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String } })
+        let list = try EndToEnd.run(["rules", "list", "--format", "json"])
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let listed = Set(try XCTUnwrap(document["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+        XCTAssertTrue(listed.isSuperset(of: ["ecr-uri-invalid-host", "aws-secret-key-in-log"]), "check rules are listed")
+        XCTAssertTrue(reported.contains { $0.hasPrefix("ecr-uri-") }, "the fixtures report a check rule: \(reported.sorted())")
+        // `unclassified` names the fallback (the most informative error line), not a rule.
+        XCTAssertEqual(reported.subtracting(listed).subtracting(["unclassified"]).sorted(), [], "reported but not listed")
+        let show = try EndToEnd.run(["rules", "show", "ecr-uri-invalid-host"])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertTrue(show.stdout.hasPrefix("ecr-uri-invalid-host: "), show.stdout)
+        let badFormat = try EndToEnd.run(["rules", "list", "--help"])
+        XCTAssertTrue(badFormat.stdout.contains("(values: text, json;"), badFormat.stdout)
+    }
 }

@@ -8,16 +8,11 @@ struct RulesListCommand: ParsableCommand {
         abstract: "List the rules in use (built-in, plus any --rules files)."
     )
 
-    @Option(name: .shortAndLong, help: "text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Output format.")
+    var format: RuleOutputFormat = .text
 
     @OptionGroup var ruleFiles: RuleFileOptions
 
-    func validate() throws {
-        guard format == .text || format == .json else {
-            throw ValidationError("rules list prints text or json.")
-        }
-    }
 
     func run() throws {
         let rules = try CatalogLoader.rules(userRuleFiles: ruleFiles.paths).sorted { $0.id < $1.id }

@@ -8,14 +8,11 @@ struct RulesShowCommand: ParsableCommand {
     @Argument(help: "The rule's id, as `rules list` prints it.")
     var id: String
 
-    @Option(name: .shortAndLong, help: "text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "Output format.")
+    var format: RuleOutputFormat = .text
 
     @OptionGroup var ruleFiles: RuleFileOptions
 
-    func validate() throws {
-        guard format == .text || format == .json else { throw ValidationError("rules show prints text or json.") }
-    }
 
     func run() throws {
         let rules = try CatalogLoader.rules(userRuleFiles: ruleFiles.paths)

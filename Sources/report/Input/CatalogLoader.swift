@@ -3,9 +3,10 @@ import Analyze
 /// The rules a run uses: the built-in catalog, overridden by id by the user's `--rules` files
 /// (later files win over earlier ones).
 enum CatalogLoader {
+    /// Every rule a report can name: the catalog's and the checks' (so `rules show` knows each id `analyze`
+    /// prints), with the users' files laid over them. Check rules passed to `CompiledCatalog` stay checks.
     static func rules(userRuleFiles: [String]) throws -> [Rule] {
-        let user = try userRuleFiles.flatMap { try RuleFile.load(path: $0) }
-        return RuleSet.merging(builtin: BuiltinCatalog.rules, user: user).rules
+        try RuleSet.loading(userRuleFiles: userRuleFiles).rules
     }
 
     static func compiled(userRuleFiles: [String]) throws -> CompiledCatalog {
