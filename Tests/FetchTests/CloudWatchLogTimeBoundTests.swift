@@ -28,10 +28,11 @@ final class CloudWatchLogTimeBoundTests: XCTestCase {
         XCTAssertEqual(try LogTimeBound.millis(from: "2024-03-06T10:00:00.250Z", now: now), 1_709_719_200_250)
         XCTAssertEqual(try LogTimeBound.millis(from: "2024-03-06T12:00:00+02:00", now: now), 1_709_719_200_000)
         XCTAssertEqual(try LogTimeBound.millis(from: "2024-03-06", now: now), 1_709_683_200_000)
+        XCTAssertEqual(try LogTimeBound.millis(from: "2024-02-29", now: now), 1_709_164_800_000, "a leap day exists")
     }
 
     func testAnythingElseIsAUserFacingError() {
-        for text in ["", "yesterday", "2h30m", "-5m", "5x", "2024-13-40"] {
+        for text in ["", "yesterday", "2h30m", "-5m", "5x", "2024-13-40", "2024-02-30", "2023-02-29", "2024-04-31T10:00:00Z"] {
             XCTAssertThrowsError(try LogTimeBound.millis(from: text, now: now), text) { error in
                 XCTAssertEqual(error as? LogTimeBoundError, LogTimeBoundError(text: text))
             }

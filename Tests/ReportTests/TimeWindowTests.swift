@@ -30,6 +30,7 @@ final class TimeWindowTests: XCTestCase {
         XCTAssertEqual(TimeWindow.parseTime("2024-03-06T10:00:00Z"), SampleDiagnoses.t0)
         XCTAssertEqual(TimeWindow.parseTime("2024-03-06T10:00:00.500Z"), SampleDiagnoses.t0.addingTimeInterval(0.5))
         XCTAssertEqual(TimeWindow.parseTime("2024-03-06"), SampleDiagnoses.t0.addingTimeInterval(-36_000))
+        XCTAssertNil(TimeWindow.parseTime("2024-02-30"), "a day February does not have is not rolled into March")
         XCTAssertNil(TimeWindow.parseTime("yesterday"))
     }
 

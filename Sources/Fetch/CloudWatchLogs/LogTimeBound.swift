@@ -37,7 +37,11 @@ public enum LogTimeBound {
         }
     }
 
-    private static func isoDate(_ text: String) -> Date? {
+    /// `2024-03-06T10:00:00Z` (fractional seconds and an offset allowed) or a bare date `2024-03-06` (midnight
+    /// UTC); nil for anything else, including a day the month does not have (`2024-02-30`, which the formatter
+    /// alone would roll over into March).
+    public static func isoDate(_ text: String) -> Date? {
+        guard calendarDayExists(text) else { return nil }
         let formatter = ISO8601DateFormatter()
         for options: ISO8601DateFormatter.Options in [
             [.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime], [.withFullDate],
@@ -47,6 +51,17 @@ public enum LogTimeBound {
             if let date = formatter.date(from: text) { return date }
         }
         return nil
+    }
+
+    /// Whether the leading `YYYY-MM-DD` names a real day: it survives a round trip through `CivilTime`.
+    private static func calendarDayExists(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8.prefix(10))
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? { Int(String(decoding: utf8[range], as: UTF8.self)) }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), (1...31).contains(day) else { return false }
+        let civil = CivilTime(epochSeconds: CivilTime(year: year, month: month, day: day, hour: 0, minute: 0, second: 0).epochSeconds)
+        return civil.year == year && civil.month == month && civil.day == day
     }
 }
 

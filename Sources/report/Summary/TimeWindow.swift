@@ -1,3 +1,4 @@
+import Fetch
 import Foundation
 
 /// The period a summary covers: `--since 24h` (ending now) or `--start … --end …`.
@@ -42,16 +43,10 @@ struct TimeWindow: Equatable {
         }
     }
 
-    /// `2024-03-06T10:00:00Z`, with or without fractional seconds, or a bare date `2024-03-06` (midnight UTC).
+    /// `2024-03-06T10:00:00Z` (fractional seconds and an offset allowed) or a bare date `2024-03-06` (midnight
+    /// UTC): the same reading `fetch --start/--end` gives.
     static func parseTime(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: text)
+        LogTimeBound.isoDate(text)
     }
 }
 
