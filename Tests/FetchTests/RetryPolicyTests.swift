@@ -46,6 +46,40 @@ final class RetryPolicyTests: XCTestCase {
         XCTAssertTrue(recorder.logLines[2].contains("-> 200 (attempt 3/3, "), recorder.logLines[2])
     }
 
+    func testADamagedSuccessIsRetriedLikeAResetThenSucceeds() throws {
+        for damaged in ["", "  \n", "{\"events\":[{\"timestamp\":1,\"mess", "<html><body>502 Bad Gateway</body></html>", "[1,2]"] {
+            let fake = AWSJSONFakeTransport([AWSJSONFakeTransport.json(200, damaged), ok])
+            let recorder = AWSJSONRecorder()
+            XCTAssertEqual(try call(client(fake, recorder)), Array("{\"ok\":true}".utf8), damaged)
+            XCTAssertEqual(fake.requests.count, 2, damaged)
+            XCTAssertEqual(recorder.sleeps, [0.5], "standard backoff after attempt 1 (jitter 0.5 of 1 s): \(damaged)")
+        }
+    }
+
+    func testADamagedSuccessOnEveryAttemptIsAServiceErrorWithWhatWasReceived() {
+        let truncated = AWSJSONFakeTransport.json(200, "{\"nextForwardToken\":\"f/1")
+        let fake = AWSJSONFakeTransport([truncated, truncated, truncated])
+        let recorder = AWSJSONRecorder()
+        XCTAssertThrowsError(try call(client(fake, recorder))) { error in
+            let damaged = error as? AWSDamagedResponseError
+            XCTAssertEqual(damaged, AWSDamagedResponseError(service: .cloudWatchLogs, operation: "GetLogEvents", status: 200,
+                                                            reason: "JSON cut short or invalid", bytesReceived: 24, attempts: 3))
+            XCTAssertEqual(damaged?.userMessage, "logs GetLogEvents answered 200 with JSON cut short or invalid (24 bytes) on all 3 "
+                           + "attempts; check any proxy between cbtriage and AWS, then try again")
+        }
+        XCTAssertEqual(fake.requests.count, 3)
+        XCTAssertEqual(recorder.sleeps, [0.5, 1.0])
+    }
+
+    func testAQueryAnswerIsXMLAndIsNotMistakenForDamage() throws {
+        let xml = "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"
+        let fake = AWSJSONFakeTransport([.response(HTTPResponse(status: 200, headers: [], body: Array(xml.utf8)))])
+        let recorder = AWSJSONRecorder()
+        let body = try client(fake, recorder).callQuery(service: .sts, parameters: [("Action", "GetCallerIdentity"), ("Version", "2011-06-15")])
+        XCTAssertEqual(body, Array(xml.utf8))
+        XCTAssertEqual(fake.requests.count, 1)
+    }
+
     func testThrottlingGivesUpAfterThreeAttempts() {
         let fake = AWSJSONFakeTransport([throttle, throttle, throttle, ok])
         let recorder = AWSJSONRecorder()

@@ -40,6 +40,9 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.unknownBuild(id: "p:1")), .unreadableInput)
         XCTAssertEqual(ErrorClassifier.status(for: CodeBuildError.invalidBuildIdentifier("x")), .usage)
         // A 2xx answer that is not the documented JSON is the service's fault (69), not a bug of ours (70).
+        XCTAssertEqual(ErrorClassifier.status(for: AWSDamagedResponseError(service: .codeBuild, operation: "BatchGetBuilds",
+                                                                      status: 200, reason: "an empty body", bytesReceived: 0,
+                                                                      attempts: 3)), .serviceUnavailable)
         XCTAssertEqual(ErrorClassifier.status(for: AWSResponseDecodingError(service: .codeBuild, operation: "BatchGetBuilds",
                                                                             detail: "x")), .serviceUnavailable)
         XCTAssertEqual(ErrorClassifier.status(for: LogTimeBoundError(text: "9999999999999999d", outOfRange: true)), .usage)

@@ -49,7 +49,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             throw AWSClientError.protocolMismatch(service: service, operation: operation)
         }
         let target = "\(prefix).\(operation)"
-        return try call(service: service, operation: operation, logLabel: target, body: body, headers: [
+        return try call(service: service, operation: operation, logLabel: target, body: body, expectingJSON: true, headers: [
             HTTPHeader("Content-Type", "application/x-amz-json-1.1"),
             HTTPHeader("X-Amz-Target", target),
         ])
@@ -60,14 +60,14 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             throw AWSClientError.missingAction(service: service)
         }
         return try call(service: service, operation: action, logLabel: "Action=\(action)",
-                        body: AWSQueryBody.encode(parameters),
+                        body: AWSQueryBody.encode(parameters), expectingJSON: false,
                         headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
     }
 
     // MARK: - One call, several attempts
 
     private func call(service: AWSService, operation: String, logLabel: String, body: [UInt8],
-                      headers: [HTTPHeader]) throws -> [UInt8] {
+                      expectingJSON: Bool, headers: [HTTPHeader]) throws -> [UInt8] {
         let url = Self.baseURL(endpoint(service))
         guard let parts = URLParts(url) else { throw HTTPError.invalidURL }
         var attempt = 0
@@ -96,8 +96,20 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             }
 
             if (200..<300).contains(response.status) {
-                log?("POST \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))")
-                return response.body
+                let label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+                guard let damage = ResponseBodyCheck.damage(in: response.body, expectingJSON: expectingJSON) else {
+                    log?(label)
+                    return response.body
+                }
+                if attempt < retry.maxAttempts {
+                    let delay = retry.backoff(afterAttempt: attempt)
+                    log?(label + " with \(damage); retrying in \(Self.seconds(delay)) s")
+                    sleeper(delay)
+                    continue
+                }
+                log?(label + " with \(damage)")
+                throw AWSDamagedResponseError(service: service, operation: operation, status: response.status,
+                                              reason: damage, bytesReceived: response.body.count, attempts: attempt)
             }
 
             var error = AWSErrorDecoder.decode(response, service: service, operation: operation, region: region,
