@@ -104,7 +104,7 @@ enum ErrorClassifier {
             case .unreadableFile: return .unreadableInput
             default: return .usage
             }
-        case is HTTPError, is WebhookError, is AWSResponseDecodingError, is AWSDamagedResponseError:
+        case is HTTPError, is WebhookError, is AWSResponseDecodingError, is AWSDamagedResponseError, is PaginationRunawayError:
             // A 2xx answer that is not the documented JSON is the service's fault, not ours.
             return .serviceUnavailable
         default:

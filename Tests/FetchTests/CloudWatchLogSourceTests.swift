@@ -66,6 +66,28 @@ final class CloudWatchLogSourceTests: XCTestCase {
                                 byteOffset: nil))
     }
 
+    func testEndlessEmptyPagesWithNewTokensStopAsAPartialReadThatSaysWhy() throws {
+        var script: [ScriptedAWSCaller.Answer] = [.body(logEventsPage(["a", "b"], token: "f/0"))]
+        for page in 1...150 { script.append(.body(logEventsPage([], token: "f/\(page)"))) }
+        let caller = ScriptedAWSCaller(script)
+        let source = CloudWatchLogSource(client: CloudWatchLogsClient(caller: caller), group: "g", stream: "s")
+        let (seen, outcome) = try read(source)
+        XCTAssertEqual(seen.map(\.text), ["a", "b"])
+        XCTAssertEqual(caller.calls.count, 101, "one page of events, then 100 empty pages, then no more requests")
+        XCTAssertEqual(outcome.completeness, .partial(
+            reason: "stopped paging GetLogEvents after 101 pages: 100 pages in a row had nothing but a new token", byteOffset: nil))
+    }
+
+    func testAFewEmptyPagesBeforeTheEventsAreNormal() throws {
+        var script: [ScriptedAWSCaller.Answer] = []
+        for page in 1...40 { script.append(.body(logEventsPage([], token: "f/\(page)"))) }
+        script += [.body(logEventsPage(["late"], token: "f/41")), .body(logEventsPage([], token: "f/41"))]
+        let caller = ScriptedAWSCaller(script)
+        let (seen, outcome) = try read(CloudWatchLogSource(client: CloudWatchLogsClient(caller: caller), group: "g", stream: "s"))
+        XCTAssertEqual(seen.map(\.text), ["late"])
+        XCTAssertEqual(outcome.completeness, .complete)
+    }
+
     func testAFailingFirstPageIsThrown() {
         let caller = ScriptedAWSCaller([.failure(ScriptedAWSError(
             code: "ResourceNotFoundException", message: "The specified log stream does not exist."))])

@@ -32,6 +32,15 @@ final class CodeBuildClientTests: XCTestCase {
     }
 
     /// `startTime: 1e300` once crashed `build` and `builds` in date arithmetic; now it is a clear decoding error.
+    func testEndlessEmptyBuildListPagesStopWithAnErrorThatSaysWhy() {
+        let caller = ScriptedAWSCaller((1...150).map { .body(#"{"ids":[],"nextToken":"t\#($0)"}"#) })
+        XCTAssertThrowsError(try CodeBuildClient(caller: caller).listBuildIds(project: "app")) { error in
+            XCTAssertEqual(error as? PaginationRunawayError, PaginationRunawayError(
+                operation: "ListBuildsForProject", pages: 100, reason: "100 pages in a row had nothing but a new token"))
+        }
+        XCTAssertEqual(caller.calls.count, 100)
+    }
+
     func testAbsurdTimestampIsADecodingErrorNamingTheField() {
         for value in ["1e300", "-5", "1.7e308"] {
             let caller = ScriptedAWSCaller([.body(#"{"builds":[{"id":"p:1","buildStatus":"FAILED","startTime":\#(value)}]}"#)])

@@ -37,6 +37,10 @@ public struct CloudWatchLogSource: LineSource {
                 events = page
             } catch {
                 guard pages.pagesRead > 0 else { throw error }
+                if let runaway = error as? PaginationRunawayError {
+                    completeness = .partial(reason: runaway.userMessage, byteOffset: nil)
+                    break
+                }
                 let why = (error as? UserFacingError)?.userMessage ?? "request failed"
                 completeness = .partial(reason: "GetLogEvents page \(pages.pagesRead + 1) failed: \(why)",
                                         byteOffset: nil)

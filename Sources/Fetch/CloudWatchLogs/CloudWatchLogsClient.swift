@@ -37,9 +37,11 @@ public final class CloudWatchLogsClient {
     public func forEachFilteredPage(_ request: FilterLogEventsRequest,
                                     _ body: ([FilteredLogEvent]) throws -> Void) throws {
         var next = request
+        var guardrail = PaginationGuard(operation: "FilterLogEvents", maxPages: 100_000)
         while true {
             let response = try filterLogEvents(next)
             try body(response.events ?? [])
+            try guardrail.record(items: response.events?.count ?? 0)
             guard let token = response.nextToken, !token.isEmpty, token != next.nextToken else { return }
             next.nextToken = token
         }
@@ -68,6 +70,10 @@ public struct LogEventPages {
     private var finished = false
     /// Pages received so far.
     public private(set) var pagesRead = 0
+    /// 100,000 pages of up to 10,000 events: far beyond any build's log.
+    private var guardrail = PaginationGuard(operation: "GetLogEvents", maxPages: 100_000)
+    /// Why paging stopped, thrown on the call after the page that tripped the guard (so that page is kept).
+    private var runaway: PaginationRunawayError?
 
     init(client: CloudWatchLogsClient, request: GetLogEventsRequest) {
         self.client = client
@@ -77,11 +83,17 @@ public struct LogEventPages {
     /// The next page's events, or nil after the last page.
     public mutating func next() throws -> [OutputLogEvent]? {
         guard !finished else { return nil }
+        if let runaway { throw runaway }
         let sent = request.nextToken
         let response = try client.getLogEvents(request)
         pagesRead += 1
         if let token = response.nextForwardToken, !token.isEmpty, token != sent {
             request.nextToken = token
+            do {
+                try guardrail.record(items: response.events?.count ?? 0)
+            } catch let error as PaginationRunawayError {
+                runaway = error
+            }
         } else {
             finished = true
         }

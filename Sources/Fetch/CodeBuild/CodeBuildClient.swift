@@ -50,6 +50,7 @@ public final class CodeBuildClient {
                                    _ body: ([String]) throws -> Bool) throws {
         var request = ListBuildsForProjectRequest(projectName: project,
                                                   sortOrder: ascending ? "ASCENDING" : "DESCENDING")
+        var guardrail = PaginationGuard(operation: "ListBuildsForProject", maxPages: 100_000)
         while true {
             let page: ListBuildsForProjectResponse
             do {
@@ -60,6 +61,7 @@ public final class CodeBuildClient {
             }
             guard try body(page.ids ?? []) else { return }
             guard let token = page.nextToken, !token.isEmpty, token != request.nextToken else { return }
+            try guardrail.record(items: page.ids?.count ?? 0)
             request.nextToken = token
         }
     }
@@ -68,10 +70,12 @@ public final class CodeBuildClient {
     public func listProjects() throws -> [String] {
         var names: [String] = []
         var request = ListProjectsRequest(sortBy: "NAME", sortOrder: "ASCENDING")
+        var guardrail = PaginationGuard(operation: "ListProjects", maxPages: 100_000)
         while true {
             let page = try caller.call(.codeBuild, "ListProjects", request, as: ListProjectsResponse.self)
             names += page.projects ?? []
             guard let token = page.nextToken, !token.isEmpty, token != request.nextToken else { return names }
+            try guardrail.record(items: page.projects?.count ?? 0)
             request.nextToken = token
         }
     }
