@@ -38,7 +38,7 @@ final class AWSJSONMotoTests: XCTestCase {
     private func describeLogGroups(_ base: String, _ credentials: AWSCredentials, log: @escaping (String) -> Void) throws -> [UInt8] {
         let client = AWSJSONClient(region: "us-east-1", endpoint: { _ in base },
                                    credentials: StaticCredentialsProvider(credentials), transport: CurlTransport(),
-                                   sleeper: { _ in }, log: log)
+                                   sleeper: { _ in }, quota: RetryQuota(), log: log)
         return try client.callJSON(service: .cloudWatchLogs, operation: "DescribeLogGroups", body: Array("{}".utf8))
     }
 

@@ -8,11 +8,12 @@ final class RetryPolicyTests: XCTestCase {
     private let ok = AWSJSONFakeTransport.json(200, "{\"ok\":true}")
 
     private func client(_ transport: HTTPTransport, _ recorder: AWSJSONRecorder, random: Double = 0.5,
+                        quota: RetryQuota = RetryQuota(),
                         clock: @escaping () -> Date = { Date(timeIntervalSince1970: 1_741_944_413) }) -> AWSJSONClient {
         AWSJSONClient(region: "us-east-1", endpoint: { _ in "https://logs.us-east-1.amazonaws.com" },
                       credentials: StaticCredentialsProvider(AWSJSONClientTests.longTerm), transport: transport,
                       clock: clock, sleeper: { recorder.sleeps.append($0) },
-                      retry: RetryPolicy(random: { random }), log: { recorder.logLines.append($0) })
+                      retry: RetryPolicy(random: { random }), quota: quota, log: { recorder.logLines.append($0) })
     }
 
     private func call(_ client: AWSJSONClient) throws -> [UInt8] {
@@ -78,6 +79,45 @@ final class RetryPolicyTests: XCTestCase {
         let body = try client(fake, recorder).callQuery(service: .sts, parameters: [("Action", "GetCallerIdentity"), ("Version", "2011-06-15")])
         XCTAssertEqual(body, Array(xml.utf8))
         XCTAssertEqual(fake.requests.count, 1)
+    }
+
+    func testTheRetryQuotaIsSpentByRetriesAndRefilledBySuccesses() throws {
+        let quota = RetryQuota()
+        let recorder = AWSJSONRecorder()
+        // Two throttled attempts, then success: 2 × 5 taken, the last retry's 5 given back (botocore).
+        _ = try call(client(AWSJSONFakeTransport([throttle, throttle, ok]), recorder, quota: quota))
+        XCTAssertEqual(quota.available, 495)
+        // A timeout costs 10; the success after it gives those 10 back.
+        let timeout = AWSJSONFakeTransport.Answer.failure(.timedOut(host: "logs", seconds: 60, whileConnecting: false))
+        _ = try call(client(AWSJSONFakeTransport([timeout, ok]), recorder, quota: quota))
+        XCTAssertEqual(quota.available, 495)
+        // A call that needed no retry adds 1, up to the 500 the bucket holds.
+        for _ in 0..<10 { _ = try call(client(AWSJSONFakeTransport([ok]), recorder, quota: quota)) }
+        XCTAssertEqual(quota.available, 500)
+    }
+
+    func testAnEmptyRetryQuotaStopsRetryingAtOnce() {
+        let quota = RetryQuota(tokens: 7)
+        let recorder = AWSJSONRecorder()
+        let fake = AWSJSONFakeTransport([throttle, throttle, ok])
+        XCTAssertThrowsError(try call(client(fake, recorder, quota: quota))) { error in
+            XCTAssertEqual((error as? AWSError)?.code, "ThrottlingException")
+        }
+        XCTAssertEqual(fake.requests.count, 2, "one retry paid (5 of 7 tokens), the second could not be")
+        XCTAssertEqual(quota.available, 2)
+        XCTAssertTrue(recorder.logLines.contains { $0.contains("not retrying: the retry quota is spent") }, "\(recorder.logLines)")
+    }
+
+    func testTheServersRetryAfterReplacesTheBackoffWithinTheCap() throws {
+        let slowDown = AWSJSONFakeTransport.awsJSONError(400, type: "ThrottlingException", message: "Rate exceeded",
+                                                         headers: [HTTPHeader("x-amz-retry-after", "1500")])
+        let tooLong = AWSJSONFakeTransport.awsJSONError(400, type: "ThrottlingException", message: "Rate exceeded",
+                                                        headers: [HTTPHeader("x-amz-retry-after", "90000")])
+        let recorder = AWSJSONRecorder()
+        _ = try call(client(AWSJSONFakeTransport([slowDown, tooLong, ok]), recorder))
+        XCTAssertEqual(recorder.sleeps, [1.5, 20])
+        XCTAssertEqual(RetryPolicy(random: { 0.5 }).delay(afterAttempt: 2, retryAfterHeader: "soon"), 1,
+                       "an unusable header falls back to the backoff")
     }
 
     func testThrottlingGivesUpAfterThreeAttempts() {

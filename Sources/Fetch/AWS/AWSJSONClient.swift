@@ -16,6 +16,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
     private let clock: () -> Date
     private let sleeper: (Double) -> Void
     private let retry: RetryPolicy
+    private let quota: RetryQuota
     private let log: ((String) -> Void)?
 
     private let lock = NSLock()
@@ -26,7 +27,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
     public init(region: String, endpoint: @escaping (AWSService) -> String, credentials: CredentialsProvider,
                 transport: HTTPTransport, clock: @escaping () -> Date = Date.init,
                 sleeper: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-                retry: RetryPolicy = .standard, log: ((String) -> Void)? = nil) {
+                retry: RetryPolicy = .standard, quota: RetryQuota = .shared, log: ((String) -> Void)? = nil) {
         self.region = region
         self.endpoint = endpoint
         self.credentials = credentials
@@ -34,6 +35,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
         self.clock = clock
         self.sleeper = sleeper
         self.retry = retry
+        self.quota = quota
         self.log = log
     }
 
@@ -72,6 +74,17 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
         guard let parts = URLParts(url) else { throw HTTPError.invalidURL }
         var attempt = 0
         var correctedSkew = false
+        var lastRetryCost = 0
+        /// Whether another attempt may follow this failed one: attempts left and the retry quota pays for it.
+        func mayRetry(afterTimeout: Bool, _ label: String) -> Bool {
+            guard attempt < retry.maxAttempts else { return false }
+            guard let cost = quota.acquire(afterTimeout: afterTimeout) else {
+                log?(label + "; not retrying: the retry quota is spent (too many calls are failing)")
+                return false
+            }
+            lastRetryCost = cost
+            return true
+        }
         while true {
             attempt += 1
             let current = try credentials.credentials()
@@ -85,7 +98,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
                 response = try transport.send(request)
             } catch let error as HTTPError {
                 let label = "POST \(parts.hostHeader) \(logLabel) -> \(error.userMessage) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
-                if error.isTransient && attempt < retry.maxAttempts {
+                if error.isTransient && mayRetry(afterTimeout: error.isTimeout, label) {
                     let delay = retry.backoff(afterAttempt: attempt)
                     log?(label + "; retrying in \(Self.seconds(delay)) s")
                     sleeper(delay)
@@ -99,9 +112,10 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
                 let label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
                 guard let damage = ResponseBodyCheck.damage(in: response.body, expectingJSON: expectingJSON) else {
                     log?(label)
+                    quota.release(lastRetryCost: lastRetryCost)
                     return response.body
                 }
-                if attempt < retry.maxAttempts {
+                if mayRetry(afterTimeout: false, label) {
                     let delay = retry.backoff(afterAttempt: attempt)
                     log?(label + " with \(damage); retrying in \(Self.seconds(delay)) s")
                     sleeper(delay)
@@ -125,8 +139,8 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
                 log?(label + "; local clock is \(Self.seconds(abs(skew))) s off the server's Date, re-signing")
                 continue
             }
-            if RetryPolicy.isRetryable(error) && attempt < retry.maxAttempts {
-                let delay = retry.backoff(afterAttempt: attempt)
+            if RetryPolicy.isRetryable(error) && mayRetry(afterTimeout: false, label) {
+                let delay = retry.delay(afterAttempt: attempt, retryAfterHeader: response.header("x-amz-retry-after"))
                 log?(label + "; retrying in \(Self.seconds(delay)) s")
                 sleeper(delay)
                 continue

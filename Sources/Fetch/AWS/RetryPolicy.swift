@@ -1,3 +1,5 @@
+import Foundation
+
 /// When and how long to wait before trying an AWS call again: the SDKs' "standard" retry mode.
 ///
 /// - Attempts: 3 in total (AWS SDKs and Tools Reference Guide, "Retry behavior": standard mode
@@ -9,7 +11,8 @@
 /// - Retried: the throttling codes and transient codes below, HTTP 500/502/503/504 and 429, and
 ///   connection failures and timeouts (`HTTPError.isTransient`). Nothing else: access denied,
 ///   not found, expired token or a bad signature repeat identically.
-/// The retry quota (token bucket) of the SDKs is left out: cbtriage makes a handful of calls per run.
+/// - The retry quota (token bucket) shared by the process is `RetryQuota`; a server's `x-amz-retry-after`
+///   (milliseconds) replaces the computed backoff, capped at `maxBackoff`.
 public struct RetryPolicy: Sendable {
     /// Total attempts, first one included; at least 1.
     public var maxAttempts: Int
@@ -33,6 +36,15 @@ public struct RetryPolicy: Sendable {
         let ceiling = min(Double(1 << exponent), maxBackoff)
         let jitter = min(max(random(), 0), 1)
         return jitter * ceiling
+    }
+
+    /// The wait before the next attempt: the server's `x-amz-retry-after` (milliseconds, capped at
+    /// `maxBackoff`) when it sent a usable one, else the jittered backoff.
+    public func delay(afterAttempt failedAttempt: Int, retryAfterHeader: String?) -> Double {
+        if let header = retryAfterHeader?.trimmingCharacters(in: .whitespaces), let millis = Int(header), millis >= 0 {
+            return min(Double(millis) / 1000, maxBackoff)
+        }
+        return backoff(afterAttempt: failedAttempt)
     }
 
     /// Error codes the SDKs treat as throttling (botocore `standard.py`, `ThrottlingErrorDetector`).

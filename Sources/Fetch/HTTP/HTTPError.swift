@@ -52,6 +52,12 @@ public enum HTTPError: UserFacingError, Equatable {
 
     /// True for failures a retry may fix: timeouts, refused or dropped connections. DNS, TLS, size
     /// and cancellation failures repeat identically, so they fail at once.
+    /// A timed-out attempt, which costs the retry quota double.
+    public var isTimeout: Bool {
+        if case .timedOut = self { return true }
+        return false
+    }
+
     public var isTransient: Bool {
         switch self {
         case .connectFailed, .timedOut, .connectionLost: return true
