@@ -66,8 +66,9 @@ fuzz: deps-apt
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh
 
 # Unit tests under AddressSanitizer, and the report tests (summary's concurrent fetches) under ThreadSanitizer,
-# each in its own scratch path so the normal build is untouched.
+# each in its own scratch path so the normal build is untouched. Not yet in CI: leak checking is off because
+# LeakSanitizer reports a test-lifetime CompiledCatalog (see the note in docs/fuzzing.md); TSan not yet run here.
 SANITIZE_UNIT_TESTS ?= FetchTests|ParseTests|AnalyzeTests|ReportTests
 test-sanitize: deps
-	$(SWIFT) test --disable-swift-testing --sanitize=address --scratch-path .build-asan --filter '$(SANITIZE_UNIT_TESTS)'
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --disable-swift-testing --sanitize=address --scratch-path .build-asan --filter '$(SANITIZE_UNIT_TESTS)'
 	$(SWIFT) test --disable-swift-testing --sanitize=thread --scratch-path .build-tsan --filter 'ReportTests'
