@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cbtriage", targets: ["report"]),
+        // Only for the fuzz targets in fuzz/ (a package of their own, kept out of the product): a package can
+        // reach another's targets only through a product.
+        .library(name: "CBTriageEngine", targets: ["Fetch", "Parse", "Analyze"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

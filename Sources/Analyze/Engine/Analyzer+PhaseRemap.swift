@@ -10,15 +10,11 @@ extension Analyzer {
     /// analyzer saw in it.
     func adoptPhaseNumbering(of build: BuildModel) {
         var map: [Int: Int] = [:]
-        for (old, line) in phaseFirstLines {
-            // The latest-starting phase that holds the line (a phase still open at the end has no last line).
-            var best: (index: Int, first: Int)?
-            for (index, phase) in build.phases.enumerated() {
-                guard let first = phase.firstLine, first <= line, line <= (phase.lastLine ?? Int.max) else { continue }
-                if first > (best?.first ?? Int.min) { best = (index, first) }
-            }
-            guard let best else { continue }
-            map[old] = best.index
+        let seen = Array(phaseFirstLines)
+        // The latest-starting phase that holds the line (a phase still open at the end has no last line).
+        var lookup = PhaseHoldingLine()
+        for ((old, _), holder) in zip(seen, lookup.find(seen.map(\.value), in: build.phases)) {
+            if let holder { map[old] = holder }
         }
         guard map.contains(where: { $0.key != $0.value }) else { return }
         func phase(_ old: Int) -> Int { map[old] ?? old }

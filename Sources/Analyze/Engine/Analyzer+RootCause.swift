@@ -117,7 +117,7 @@ extension Analyzer {
         var best: (line: NumberedLine, score: Int)?
         for (owner, set) in errorLines {
             if case .command(let position) = owner, let status = facts.build.command(at: position)?.exitStatus,
-               status == 0 || FailureFacts.isRerunSuccessfully(position, in: facts.build) { continue }
+               status == 0 || facts.isRerunSuccessfully(position) { continue }
             if case .phase(let index) = owner, facts.build.phases.indices.contains(index),
                facts.build.phases[index].status == .succeeded { continue }
             for entry in set.entries where entry.score >= InformativeErrorLines.failureThreshold {

@@ -48,38 +48,33 @@ struct FailureFacts {
     let failingCommand: CommandPosition?
     let failingPhase: Int?
     let failingCommandLine: Int?
+    private let reruns: RerunIndex
 
     init(build: BuildModel) {
         self.build = build
+        reruns = RerunIndex(build: build)
         // A failed command that a later run of the same kind fixed (on-failure: CONTINUE, a retry step)
         // did not end the build: the first failure nothing fixed did.
-        let unfixed = Self.firstUnfixedFailure(in: build)
+        let unfixed = Self.firstUnfixedFailure(in: build, reruns: reruns)
         failingCommand = unfixed ?? build.firstFailingCommand
         failingPhase = unfixed?.phase ?? build.firstFailingPhase ?? build.firstFailingCommand?.phase
         failingCommandLine = failingCommand.flatMap { build.command(at: $0)?.line }
     }
 
-    private static func firstUnfixedFailure(in build: BuildModel) -> CommandPosition? {
+    private static func firstUnfixedFailure(in build: BuildModel, reruns: RerunIndex) -> CommandPosition? {
         for (phaseIndex, phase) in build.phases.enumerated() {
             for (commandIndex, command) in phase.commands.enumerated() where command.failed {
                 let position = CommandPosition(phase: phaseIndex, command: commandIndex)
-                if !isRerunSuccessfully(position, in: build) { return position }
+                if !reruns.isRerunSuccessfully(command, at: position) { return position }
             }
         }
         return nil
     }
 
     /// The same kind of command ran later and succeeded.
-    static func isRerunSuccessfully(_ position: CommandPosition, in build: BuildModel) -> Bool {
+    func isRerunSuccessfully(_ position: CommandPosition) -> Bool {
         guard let command = build.command(at: position) else { return false }
-        let kind = Self.kind(of: command.text)
-        for (phaseIndex, phase) in build.phases.enumerated() {
-            for (commandIndex, later) in phase.commands.enumerated()
-            where (phaseIndex, commandIndex) > (position.phase, position.command) {
-                if later.exitStatus == 0, Self.kind(of: later.text) == kind { return true }
-            }
-        }
-        return false
+        return reruns.isRerunSuccessfully(command, at: position)
     }
 
     /// The build is known to have failed.
@@ -128,7 +123,7 @@ struct FailureFacts {
     private func isOvercome(_ position: CommandPosition) -> Bool {
         guard position != failingCommand, let command = build.command(at: position),
               let status = command.exitStatus else { return false }
-        return status == 0 || Self.isRerunSuccessfully(position, in: build)
+        return status == 0 || isRerunSuccessfully(position)
     }
 
     /// The program and its subcommand (`docker push`, `npm ci`), ignoring leading `VAR=value` words.
