@@ -15,7 +15,7 @@ final class AWSJSONClientTests: XCTestCase {
         AWSJSONClient(region: region,
                       endpoint: { service in endpoint ?? "https://\(service.signingName).\(region).amazonaws.com" },
                       credentials: StaticCredentialsProvider(credentials), transport: transport, clock: clock,
-                      sleeper: { recorder.sleeps.append($0) }, retry: RetryPolicy(random: random), quota: RetryQuota(),
+                      sleeper: { recorder.sleeps.append($0) }, retry: RetryPolicy(random: random), quota: RetryQuota(), rates: .unpaced(),
                       log: { recorder.logLines.append($0) })
     }
 

@@ -101,7 +101,7 @@ final class AWSJSONErrorTests: XCTestCase {
             let fake = AWSJSONFakeTransport([answer, answer, answer])
             let client = AWSJSONClient(region: "us-east-1", endpoint: { _ in "https://logs.us-east-1.amazonaws.com" },
                                        credentials: StaticCredentialsProvider(credentials), transport: fake,
-                                       sleeper: { recorder.sleeps.append($0) }, quota: RetryQuota(), log: { recorder.logLines.append($0) })
+                                       sleeper: { recorder.sleeps.append($0) }, quota: RetryQuota(), rates: .unpaced(), log: { recorder.logLines.append($0) })
             XCTAssertThrowsError(try client.callJSON(service: .cloudWatchLogs, operation: "GetLogEvents", body: Array("{}".utf8))) { error in
                 let shown = [(error as? UserFacingError)?.userMessage ?? "", "\(error)", String(reflecting: error)]
                 for text in shown + recorder.logLines {

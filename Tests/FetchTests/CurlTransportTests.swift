@@ -111,6 +111,22 @@ final class CurlTransportTests: XCTestCase {
         XCTAssertEqual(error?.userMessage, "timed out after 0.5 s waiting for a response from 127.0.0.1")
     }
 
+    func testASilentServerIsGivenUpAfterTheReadTimeout() {
+        let error = expectHTTPError {
+            try CurlTransport().send(HTTPRequest(method: "GET", url: self.server.url("/sleep/5"), totalTimeout: 30, readTimeout: 1))
+        }
+        XCTAssertEqual(error, .timedOut(host: "127.0.0.1", seconds: 1, whileConnecting: false))
+        XCTAssertEqual(error?.isTransient, true, "retried like a reset")
+        XCTAssertEqual(error?.userMessage, "timed out after 1 s waiting for a response from 127.0.0.1")
+    }
+
+    func testABodyThatKeepsComingIsNotCutByTheReadTimeout() throws {
+        // Ten bytes 0.3 s apart: 3 s in all, but never 1 s without a byte.
+        let response = try CurlTransport().send(HTTPRequest(method: "GET", url: server.url("/drip/10"), totalTimeout: 30,
+                                                            readTimeout: 1))
+        XCTAssertEqual(response.body, Array(repeating: UInt8(ascii: "x"), count: 10))
+    }
+
     func testConnectionRefused() {
         let error = expectHTTPError {
             try CurlTransport().send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(self.server.closedPort)/"))

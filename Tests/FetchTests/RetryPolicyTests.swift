@@ -8,12 +8,12 @@ final class RetryPolicyTests: XCTestCase {
     private let ok = AWSJSONFakeTransport.json(200, "{\"ok\":true}")
 
     private func client(_ transport: HTTPTransport, _ recorder: AWSJSONRecorder, random: Double = 0.5,
-                        quota: RetryQuota = RetryQuota(),
+                        quota: RetryQuota = RetryQuota(), rates: APIRateLimits = .unpaced(),
                         clock: @escaping () -> Date = { Date(timeIntervalSince1970: 1_741_944_413) }) -> AWSJSONClient {
         AWSJSONClient(region: "us-east-1", endpoint: { _ in "https://logs.us-east-1.amazonaws.com" },
                       credentials: StaticCredentialsProvider(AWSJSONClientTests.longTerm), transport: transport,
                       clock: clock, sleeper: { recorder.sleeps.append($0) },
-                      retry: RetryPolicy(random: { random }), quota: quota, log: { recorder.logLines.append($0) })
+                      retry: RetryPolicy(random: { random }), quota: quota, rates: rates, log: { recorder.logLines.append($0) })
     }
 
     private func call(_ client: AWSJSONClient) throws -> [UInt8] {
@@ -220,5 +220,30 @@ final class RetryPolicyTests: XCTestCase {
         XCTAssertNil(HTTPDate.parse("Fri, 14 Foo 2025 09:26:53 GMT"))
         XCTAssertNil(HTTPDate.parse("yesterday"))
         XCTAssertNil(HTTPDate.parse("Fri, 14 Mar 2025 25:26:53 GMT"))
+    }
+}
+
+/// The client waits for its rate limit through the same sleeper as its backoff, before signing each attempt.
+final class RateLimitedCallTests: XCTestCase {
+    func testTheClientSleepsForItsRateLimitAndAThrottleSlowsTheNextCalls() throws {
+        var now = 50.0
+        let limits = APIRateLimits(quotas: ["GetLogEvents": 2], now: { now })
+        let recorder = AWSJSONRecorder()
+        let ok = AWSJSONFakeTransport.json(200, "{}")
+        let throttle = AWSJSONFakeTransport.json(400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")
+        let fake = AWSJSONFakeTransport([ok, ok, ok, throttle, ok])
+        let client = AWSJSONClient(region: "us-east-1", endpoint: { _ in "https://logs.us-east-1.amazonaws.com" },
+                                   credentials: StaticCredentialsProvider(AWSJSONClientTests.longTerm), transport: fake,
+                                   sleeper: { recorder.sleeps.append($0); now += $0 },
+                                   retry: RetryPolicy(random: { 0 }), quota: RetryQuota(), rates: limits,
+                                   log: { recorder.logLines.append($0) })
+        for _ in 0..<3 { _ = try client.callJSON(service: .cloudWatchLogs, operation: "GetLogEvents", body: Array("{}".utf8)) }
+        XCTAssertEqual(recorder.sleeps, [0.5], "a burst of 2, then one token's wait at 2/s")
+        _ = try client.callJSON(service: .cloudWatchLogs, operation: "GetLogEvents", body: Array("{}".utf8))
+        XCTAssertTrue(recorder.logLines.contains { $0.contains("ThrottlingException") && $0.contains("now paced at") },
+                      "\(recorder.logLines)")
+        let key = APIRateLimits.Key(account: AWSJSONClientTests.longTerm.accessKeyId, region: "us-east-1",
+                                    service: .cloudWatchLogs, operation: "GetLogEvents")
+        XCTAssertLessThan(limits.currentRate(key) ?? 2, 2)
     }
 }

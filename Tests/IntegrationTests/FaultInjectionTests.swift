@@ -24,7 +24,12 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
          "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
     }
 
-    private var through: [String] { ["--endpoint-url", proxy.endpoint, "--region", "us-east-1"] }
+    /// A hang is given up after this many silent seconds (`--cli-read-timeout`), then retried.
+    static let readTimeout = 1.0
+
+    private var through: [String] {
+        ["--endpoint-url", proxy.endpoint, "--region", "us-east-1", "--cli-read-timeout", "\(Int(Self.readTimeout))"]
+    }
 
     struct Row {
         var command: String
@@ -46,8 +51,9 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
         if let passed = tried.firstIndex(where: { $0.fault == nil }) { tried = Array(tried[...passed]) }
         // Clock-skew correction re-signs at once; the other retries wait up to 2^(i-1) s (plus slack for a busy machine).
         for index in tried.indices.dropFirst() where tried[index - 1].fault != "skew" {
-            let gap = tried[index].t - tried[index - 1].t
-            XCTAssertLessThanOrEqual(gap, pow(2, Double(index - 1)) + 1.5, "wait before attempt \(index + 1)", file: file, line: line)
+            // A hung attempt first waits out the read timeout.
+            let gap = tried[index].t - tried[index - 1].t - (tried[index - 1].fault == "hang" ? Self.readTimeout : 0)
+            XCTAssertLessThanOrEqual(gap, pow(2, Double(index - 1)) + 1.5, "wait before attempt \(index + 1) after \(tried[index - 1].fault ?? "none")", file: file, line: line)
         }
         return tried.count
     }
@@ -55,7 +61,7 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
     func testFetchGetsTheExactLogThroughEveryTransientFault() throws {
         let failing = try moto.stream("failing")
         let expected = try moto.expectedLog("failing")
-        let faults = ["status-500", "status-503", "throttle", "reset", "short-length", "truncated", "empty", "html"]
+        let faults = ["status-500", "status-503", "throttle", "reset", "short-length", "truncated", "empty", "html", "hang"]
         for fault in faults {
             // Page 2 fails twice, then passes: a third attempt is within standard mode's three.
             try proxy.plan(fault, target: Self.getLogEvents, skip: 1, times: 2)
@@ -88,7 +94,7 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
 
     func testAFaultThatOutlastsTheRetriesIsAClearErrorOrAPartialLogNeverASilentlyShortOne() throws {
         let failing = try moto.stream("failing")
-        for fault in ["status-503", "throttle", "reset", "truncated", "html"] {
+        for fault in ["status-503", "throttle", "reset", "truncated", "html", "hang"] {
             // On the first page: nothing was read, so it is an error.
             try proxy.plan(fault, target: Self.getLogEvents, times: 3)
             let first = try run(["fetch", "--group", failing.group, "--stream", failing.stream, "--page-size", Self.pageSize]
@@ -99,7 +105,7 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
             let tried = try attempts(target: Self.getLogEvents)
             XCTAssertEqual(tried, 3, "\(fault): attempts at page 1")
             Self.rows.append(Row(command: "fetch", fault: fault, when: "page 1, every attempt",
-                                 outcome: "error: " + first.stderr.dropFirst("cbtriage: ".count).prefix(70) + "…",
+                                 outcome: Self.shortError(first.stderr),
                                  status: first.status, attempts: tried))
         }
         // On a later page: what came before is kept and the result says it is partial (exit 2).
@@ -132,8 +138,14 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
         XCTAssertEqual(broken.status, 69, broken.stderr)
         XCTAssertTrue(broken.stderr.contains("BatchGetBuilds answered 200 with JSON cut short or invalid"), broken.stderr)
         Self.rows.append(Row(command: "build", fault: "truncated", when: "BatchGetBuilds, every attempt",
-                             outcome: "error: " + broken.stderr.dropFirst("cbtriage: ".count).prefix(70) + "…",
+                             outcome: Self.shortError(broken.stderr),
                              status: broken.status, attempts: try attempts(target: Self.batchGetBuilds)))
+    }
+
+    /// The error line for the table: without the program name, cut at 70 characters with a marker.
+    static func shortError(_ stderr: String) -> String {
+        let message = stderr.dropFirst("cbtriage: ".count).trimmingCharacters(in: .newlines)
+        return "error: " + (message.count > 70 ? message.prefix(70) + "…" : message)
     }
 
     override class func tearDown() {
@@ -146,7 +158,8 @@ final class FaultInjectionTests: MotoIntegrationTestCase {
                 What `cbtriage fetch` and `cbtriage build` do when the answer goes wrong, measured through a fault-injecting
                 proxy (`Tests/Support/fault_proxy.py`) in front of moto_server with signature checking on. The seeded log has
                 5,000 events, read 1,000 a page. Attempts are those of the faulted call: standard retry mode, three at most,
-                full-jitter waits of up to 1 s and 2 s (a clock-skew correction re-signs at once and is not counted).
+                full-jitter waits of up to 1 s and 2 s (a clock-skew correction re-signs at once and is not counted). A hang is given up
+                after `--cli-read-timeout` silent seconds (1 here; 60 by default) and retried like a reset.
 
                 | command | fault | when | outcome | exit | attempts |
                 |---|---|---|---|---|---|

@@ -59,6 +59,12 @@ final class FaultProxy {
         _ = try call("POST", "/__plan", body: body)
     }
 
+    /// From now on every API is throttled like AWS's per-account quota: `perSecond` requests a second for each
+    /// X-Amz-Target (a token bucket holding as many), the rest answered 400 ThrottlingException. Clears the request log.
+    func throttle(perSecond: Double) throws {
+        _ = try call("POST", "/__rate", body: try JSONSerialization.data(withJSONObject: ["perSecond": perSecond]))
+    }
+
     /// Requests seen since the last plan, in order.
     func requests() throws -> [Request] {
         try JSONDecoder().decode([Request].self, from: call("GET", "/__log", body: nil))

@@ -27,11 +27,18 @@ final class SeededMoto {
         var missingLogBuildId: String
     }
 
+    /// One project whose many builds all have failing logs: `summary --jobs` under throttling.
+    struct ScaleSeed: Decodable {
+        var project: String
+        var buildIds: [String]
+    }
+
     struct Manifest: Decodable {
         var project: String
         var streams: [String: Stream]
         var credentials: Credentials
         var summary: SummarySeed
+        var scale: ScaleSeed
     }
 
     struct SetupError: Error, CustomStringConvertible {

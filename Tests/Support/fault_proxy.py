@@ -8,11 +8,14 @@ Requests are forwarded as they came (the Host header too, so moto checks the Sig
 except the ones a fault plan picks. Control (never forwarded):
   POST /__plan   {"fault": F, "target": "Logs_20140328.GetLogEvents", "skip": N, "times": M}
                  the first N requests for that X-Amz-Target pass, the next M get fault F, the rest pass.
+  POST /__rate   {"perSecond": R}  throttle like AWS from now on: each X-Amz-Target has its own token bucket
+                 (R a second, holding R), and a request finding it empty gets 400 ThrottlingException; 0 turns it off.
   GET  /__log    JSON list of {"t": seconds since start, "target": ..., "fault": F or null}
 Faults: status-500, status-503, throttle (400 ThrottlingException), reset (half the real body, then the
 connection closed), short-length (Content-Length larger than the body sent, then closed), truncated (a 200 whose
 JSON is cut short), empty (a 200 with no body), html (a proxy's 200 HTML page), skew (400 InvalidSignatureException
-with a Date header an hour ahead), slow (the real answer, 4 KiB every 10 ms: it must arrive whole, not be retried).
+with a Date header an hour ahead), slow (the real answer, 4 KiB every 10 ms: it must arrive whole, not be retried), hang (the request is read and
+never answered: the connection stays open and silent for 120 s).
 """
 import argparse
 import email.utils
@@ -28,6 +31,22 @@ START = time.monotonic()
 LOCK = threading.Lock()
 LOG = []
 PLAN = {}  # target -> {"fault", "skip", "times"}
+RATE = {"perSecond": 0, "buckets": {}}  # target -> [tokens, last refill]
+
+
+def over_rate(target):
+    """Takes a token from the target's bucket; True when there was none (AWS's per-API quota, as a token bucket)."""
+    rate = RATE["perSecond"]
+    if not rate:
+        return False
+    now = time.monotonic()
+    tokens, last = RATE["buckets"].get(target, (rate, now))
+    tokens = min(rate, tokens + (now - last) * rate)
+    if tokens < 1:
+        RATE["buckets"][target] = (tokens, now)
+        return True
+    RATE["buckets"][target] = (tokens - 1, now)
+    return False
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,6 +86,12 @@ class Handler(BaseHTTPRequestHandler):
                 PLAN[plan["target"]] = {"fault": plan["fault"], "skip": plan.get("skip", 0), "times": plan.get("times", 1)}
                 LOG.clear()
             return self._send(200, b"{}", "application/json")
+        if self.path == "/__rate":
+            with LOCK:
+                RATE["perSecond"] = float(json.loads(body)["perSecond"])
+                RATE["buckets"] = {}
+                LOG.clear()
+            return self._send(200, b"{}", "application/json")
         target = self.headers.get("X-Amz-Target", "")
         fault = None
         with LOCK:
@@ -77,6 +102,8 @@ class Handler(BaseHTTPRequestHandler):
                 elif plan["times"] > 0:
                     plan["times"] -= 1
                     fault = plan["fault"]
+            if fault is None and over_rate(target):
+                fault = "throttle"
             LOG.append({"t": round(time.monotonic() - START, 3), "target": target, "fault": fault})
         if fault in ("status-500", "status-503"):
             return self._send(int(fault[-3:]), b'{"__type":"ServiceUnavailableException","message":"injected"}')
@@ -86,6 +113,10 @@ class Handler(BaseHTTPRequestHandler):
             ahead = email.utils.formatdate(time.time() + 3600, usegmt=True)
             return self._send(400, b'{"__type":"InvalidSignatureException","message":"Signature expired"}',
                               extra=[("Date", ahead)])
+        if fault == "hang":
+            time.sleep(120)
+            self.close_connection = True
+            return
         if fault == "empty":
             return self._send(200, b"")
         if fault == "html":

@@ -12,6 +12,7 @@ Paths:
   /gzip                 200, gzip-encoded body when the client accepts gzip
   /bytes/<n>            200, n bytes of 'x'
   /sleep/<seconds>      sleeps, then 200 "slept"
+  /drip/<n>             200 with a Content-Length of n, one byte of 'x' every 0.3 s
   /aws-error/<kind>     an AWS-shaped error answer: json-throttle, xml-signature
   /seen                 200, JSON list of request lines seen so far (proxy tests)
 Absolute-form requests (`GET http://host/...`, a proxied request) answer 200 "proxied".
@@ -91,6 +92,15 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(200, plain)
         elif path.startswith("/bytes/"):
             self._send(200, b"x" * int(path.split("/")[2]))
+        elif path.startswith("/drip/"):
+            count = int(path.split("/")[2])
+            self.send_response(200)
+            self.send_header("Content-Length", str(count))
+            self.end_headers()
+            for _ in range(count):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.3)
         elif path.startswith("/sleep/"):
             time.sleep(float(path.split("/")[2]))
             self._send(200, b"slept")

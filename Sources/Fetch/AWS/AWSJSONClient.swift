@@ -17,6 +17,8 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
     private let sleeper: (Double) -> Void
     private let retry: RetryPolicy
     private let quota: RetryQuota
+    private let rates: APIRateLimits
+    private let timeouts: AWSCallTimeouts
     private let log: ((String) -> Void)?
 
     private let lock = NSLock()
@@ -27,7 +29,8 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
     public init(region: String, endpoint: @escaping (AWSService) -> String, credentials: CredentialsProvider,
                 transport: HTTPTransport, clock: @escaping () -> Date = Date.init,
                 sleeper: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-                retry: RetryPolicy = .standard, quota: RetryQuota = .shared, log: ((String) -> Void)? = nil) {
+                retry: RetryPolicy = .standard, quota: RetryQuota = .shared, rates: APIRateLimits = .shared,
+                timeouts: AWSCallTimeouts = .standard, log: ((String) -> Void)? = nil) {
         self.region = region
         self.endpoint = endpoint
         self.credentials = credentials
@@ -36,6 +39,8 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
         self.sleeper = sleeper
         self.retry = retry
         self.quota = quota
+        self.rates = rates
+        self.timeouts = timeouts
         self.log = log
     }
 
@@ -88,7 +93,11 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
         while true {
             attempt += 1
             let current = try credentials.credentials()
+            let pace = APIRateLimits.Key(account: current.accessKeyId, region: region, service: service, operation: operation)
+            let wait = rates.reserve(pace)
+            if wait > 0 { sleeper(wait) }
             var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+            timeouts.apply(to: &request)
             SigV4Signer(credentials: current, region: region, service: service.signingName)
                 .sign(&request, date: clock().addingTimeInterval(clockOffset))
 
@@ -97,6 +106,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             do {
                 response = try transport.send(request)
             } catch let error as HTTPError {
+                rates.record(pace, throttled: false)
                 let label = "POST \(parts.hostHeader) \(logLabel) -> \(error.userMessage) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
                 if error.isTransient && mayRetry(afterTimeout: error.isTimeout, label) {
                     let delay = retry.backoff(afterAttempt: attempt)
@@ -109,6 +119,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             }
 
             if (200..<300).contains(response.status) {
+                rates.record(pace, throttled: false)
                 let label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
                 guard let damage = ResponseBodyCheck.damage(in: response.body, expectingJSON: expectingJSON) else {
                     log?(label)
@@ -129,7 +140,10 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             var error = AWSErrorDecoder.decode(response, service: service, operation: operation, region: region,
                                                secrets: [current.secretAccessKey, current.sessionToken ?? ""])
             error.attempts = attempt
-            let label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) \(error.code.isEmpty ? "-" : error.code) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+            var label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) \(error.code.isEmpty ? "-" : error.code) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+            if let lowered = rates.record(pace, throttled: error.isThrottling) {
+                label += "; \(operation) in \(region) now paced at \(Self.seconds(lowered)) calls/s"
+            }
 
             if error.mayBeClockSkew, !correctedSkew, let skew = measuredSkew(response) {
                 // Re-sign with the server's time; this retry is extra and happens at most once per call.

@@ -30,10 +30,34 @@ final class TransferState {
     var headerBytes = 0
     var exceededLimit = false
     var cancelled = false
+    /// Seconds without a byte either way, once the request has started going out, before giving up; 0: never.
+    let readTimeout: Double
+    private(set) var silenceExceeded = false
+    private var bytesSeen: Int64 = 0
+    private var lastByteAt: UInt64 = 0
+    /// Whether the connection is up (asked of libcurl by the transport); silence counts from then on.
+    var isConnected: () -> Bool = { false }
 
-    init(maxBodyBytes: Int, cancellation: CancellationFlag) {
+    init(maxBodyBytes: Int, cancellation: CancellationFlag, readTimeout: Double = 0) {
         self.maxBodyBytes = maxBodyBytes
         self.cancellation = cancellation
+        self.readTimeout = readTimeout
+    }
+
+    /// From the progress callback: whether the connection has been silent for the read timeout. The clock
+    /// starts once connected (connecting has its own timeout) and restarts with every byte moved.
+    /// libcurl's own low-speed limit averages over several seconds, so it notices a hang only ~5 s late.
+    func checkSilence(bytesSoFar: Int64, at now: UInt64) -> Bool {
+        guard readTimeout > 0, bytesSoFar > 0 || lastByteAt != 0 || isConnected() else { return false }
+        if bytesSoFar != bytesSeen || lastByteAt == 0 {
+            bytesSeen = bytesSoFar
+            lastByteAt = now
+            return false
+        }
+        if Double(now &- lastByteAt) / 1e9 >= readTimeout {
+            silenceExceeded = true
+        }
+        return silenceExceeded
     }
 
     /// One header line as libcurl delivers it, CRLF included. A status line starts a new block

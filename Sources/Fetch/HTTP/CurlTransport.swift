@@ -77,7 +77,13 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         // Defaults again for every call; connections and the DNS cache survive the reset.
         curl_easy_reset(handle)
 
-        let state = TransferState(maxBodyBytes: maxResponseBytes, cancellation: cancellation)
+        let state = TransferState(maxBodyBytes: maxResponseBytes, cancellation: cancellation,
+                                  readTimeout: request.readTimeout.isFinite ? max(0, request.readTimeout) : 0)
+        state.isConnected = {
+            var connectTime = 0.0
+            _ = cbt_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
+            return connectTime > 0
+        }
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
         for header in request.headers {
@@ -179,6 +185,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                 ? Self.milliseconds(request.connectTimeout, default: 10)
                 : Self.milliseconds(request.totalTimeout, default: 60)
             return .timedOut(host: host, seconds: Double(limitMilliseconds) / 1000, whileConnecting: whileConnecting)
+        case CURLE_ABORTED_BY_CALLBACK where state.silenceExceeded:
+            return .timedOut(host: host, seconds: state.readTimeout, whileConnecting: false)
         case CURLE_WRITE_ERROR where state.exceededLimit:
             return .responseTooLarge(host: host, limitBytes: maxResponseBytes)
         case CURLE_ABORTED_BY_CALLBACK:
@@ -253,12 +261,15 @@ private let curlWriteHeader: cbt_curl_data_callback = { pointer, size, count, us
     return length
 }
 
-private let curlProgress: cbt_curl_xferinfo_callback = { userdata, _, _, _, _ in
+private let curlProgress: cbt_curl_xferinfo_callback = { userdata, _, downloaded, _, uploaded in
     guard let userdata else { return 0 }
     let state = Unmanaged<TransferState>.fromOpaque(userdata).takeUnretainedValue()
     if state.cancellation.isSet {
         state.cancelled = true
         return 1 // non-zero aborts with CURLE_ABORTED_BY_CALLBACK
+    }
+    if state.checkSilence(bytesSoFar: Int64(downloaded) + Int64(uploaded), at: DispatchTime.now().uptimeNanoseconds) {
+        return 1
     }
     return 0
 }

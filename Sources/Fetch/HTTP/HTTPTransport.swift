@@ -18,15 +18,19 @@ public struct HTTPRequest: Sendable {
     /// Seconds allowed to connect, and for the whole exchange.
     public var connectTimeout: Double
     public var totalTimeout: Double
+    /// Seconds the connection may stay silent (no byte either way) before the request is given up, as the AWS
+    /// CLI's `--cli-read-timeout`; 0 leaves only `totalTimeout`. Whole seconds (libcurl's low-speed limit).
+    public var readTimeout: Double
 
     public init(method: String, url: String, headers: [HTTPHeader] = [], body: [UInt8] = [],
-                connectTimeout: Double = 10, totalTimeout: Double = 60) {
+                connectTimeout: Double = 10, totalTimeout: Double = 60, readTimeout: Double = 0) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
+        self.readTimeout = readTimeout
     }
 }
 

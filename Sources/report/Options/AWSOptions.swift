@@ -2,7 +2,7 @@ import ArgumentParser
 import Fetch
 import Foundation
 
-/// `--region`, `--profile`, `--endpoint-url`, `--verbose`: shared by every command that talks to AWS.
+/// `--region`, `--profile`, `--endpoint-url`, `--verbose`, `--api-rate`: shared by every command that talks to AWS.
 struct AWSOptions: ParsableArguments {
     @Option(help: "AWS region (default: a build ARN's region, AWS_REGION, AWS_DEFAULT_REGION, or the profile's).")
     var region: String?
@@ -17,13 +17,37 @@ struct AWSOptions: ParsableArguments {
     @Flag(help: "Print the region, endpoints and credential source (never a secret) to stderr.")
     var verbose = false
 
+    @Option(name: .customLong("api-rate"), parsing: .singleValue,
+            help: ArgumentHelp("Requests per second for one API, per account and Region (repeatable; =off for none). Defaults are AWS's quotas: GetLogEvents=10, FilterLogEvents=5, DescribeLogStreams=5. Also CBTRIAGE_API_RATES.",
+                               valueName: "OPERATION=N"))
+    var apiRates: [String] = []
+
+    @Option(name: .customLong("cli-read-timeout"),
+            help: ArgumentHelp("Seconds an AWS request may go without a byte before it is retried (0: no limit but 15 minutes a request).", valueName: "seconds"))
+    var readTimeout: Int = Int(AWSCallTimeouts.standard.read)
+
+    @Option(name: .customLong("cli-connect-timeout"),
+            help: ArgumentHelp("Seconds allowed to connect to AWS (0: no limit but 15 minutes a request).", valueName: "seconds"))
+    var connectTimeout: Int = Int(AWSCallTimeouts.standard.connect)
+
+    var timeouts: AWSCallTimeouts { AWSCallTimeouts(connect: Double(connectTimeout), read: Double(readTimeout)) }
+
+    func validate() throws {
+        for (flag, value) in [("--cli-read-timeout", readTimeout), ("--cli-connect-timeout", connectTimeout)]
+        where !(0...86_400).contains(value) {
+            throw ValidationError("\(flag) must be a number of seconds from 0 to 86400.")
+        }
+        _ = try APIRateSetting.resolve(flags: apiRates, environment: ProcessInfo.processInfo.environment)
+    }
+
     /// Resolves settings and builds the service clients. `fallbackRegion` (a build ARN's) is used
     /// only when `--region` is not given.
     func connect(fallbackRegion: String? = nil) throws -> AWSConnection {
+        APIRateSetting.apply(try APIRateSetting.resolve(flags: apiRates, environment: ProcessInfo.processInfo.environment))
         let settings = try AWSSettings.resolve(profile: profile, region: region ?? fallbackRegion,
                                                endpointURL: endpointURL, environment: AWSEnvironment.current())
         let say: (String) -> Void = { StandardStreams.error($0) }
-        let connection = AWSConnection(settings: settings, log: verbose ? say : nil)
+        let connection = AWSConnection(settings: settings, timeouts: timeouts, log: verbose ? say : nil)
         if verbose { try connection.describe(to: say) }
         return connection
     }
@@ -37,12 +61,15 @@ final class AWSConnection {
     private let credentials: CredentialsProvider
 
     /// `log` receives the AWS layer's per-request lines (method, host, target, status; never a secret).
-    init(settings: AWSSettings, log: ((String) -> Void)?) {
+    let timeouts: AWSCallTimeouts
+
+    init(settings: AWSSettings, timeouts: AWSCallTimeouts, log: ((String) -> Void)?) {
         self.settings = settings
+        self.timeouts = timeouts
         let transport = CurlTransport()
         credentials = settings.credentialsProvider(transport: transport)
         let caller = AWSJSONClient(region: settings.region, endpoint: { settings.endpoint(for: $0) },
-                                   credentials: credentials, transport: transport, log: log)
+                                   credentials: credentials, transport: transport, timeouts: timeouts, log: log)
         logs = CloudWatchLogsClient(caller: caller)
         codeBuild = CodeBuildClient(caller: caller)
     }

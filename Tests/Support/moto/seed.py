@@ -154,6 +154,30 @@ def seed_summary(codebuild, logs):
     return {"projects": projects, "missingLogBuildId": missing_log}
 
 
+# For `summary --jobs 16` under AWS-like throttling: one project with many builds, each log a failing fixture.
+SCALE_PROJECT = "summary-scale"
+SCALE_BUILDS = 40
+SCALE_FIXTURES = ["ecr-auth-expired-push", "dockerhub-rate-limit", "javac-compilation-error", "pytest-failure-after-noise"]
+
+
+def seed_scale(codebuild, logs):
+    """Creates SCALE_PROJECT with SCALE_BUILDS builds; returns their ids."""
+    create_project(codebuild, SCALE_PROJECT)
+    group = f"/aws/codebuild/{SCALE_PROJECT}"
+    logs.create_log_group(logGroupName=group)
+    ids = []
+    for index in range(SCALE_BUILDS):
+        build_id = codebuild.start_build(projectName=SCALE_PROJECT)["build"]["id"]
+        fixture = SCALE_FIXTURES[index % len(SCALE_FIXTURES)]
+        with open(os.path.join(FIXTURE_LOGS, f"{fixture}.log"), encoding="utf-8") as log:
+            messages = [line for line in log.read().splitlines() if line.strip()]
+        stream = build_id.split(":", 1)[1]
+        logs.create_log_stream(logGroupName=group, logStreamName=stream)
+        put_events(logs, group, stream, messages)
+        ids.append(build_id)
+    return {"project": SCALE_PROJECT, "buildIds": ids}
+
+
 def enable_auth(endpoint, session):
     iam = session.client("iam", endpoint_url=endpoint)
     iam.create_user(UserName="cbtriage-tester")
@@ -205,7 +229,8 @@ def main():
         streams[name] = {"buildId": build_id, "group": group, "stream": stream,
                          "events": len(messages), "putCalls": calls}
 
-    manifest = {"project": args.project, "streams": streams, "summary": seed_summary(codebuild, logs)}
+    manifest = {"project": args.project, "streams": streams, "summary": seed_summary(codebuild, logs),
+                "scale": seed_scale(codebuild, logs)}
     if args.enable_auth:
         manifest["credentials"] = enable_auth(args.endpoint, session)
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as out:
