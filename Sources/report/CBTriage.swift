@@ -15,6 +15,11 @@ struct CBTriage: ParsableCommand {
     /// from `ExitCodes.swift`; never a backtrace.
     static func main() {
         StandardStreams.prepare()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let meant = SubcommandSuggestion.suggestion(for: arguments) {
+            StandardStreams.error("'\(arguments[0])' is neither a command nor a file; did you mean 'cbtriage \(meant)'? (see 'cbtriage --help')")
+            exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        }
         let status: ExitStatus
         do {
             var command = try parseAsRoot()

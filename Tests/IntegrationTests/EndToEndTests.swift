@@ -23,6 +23,17 @@ final class EndToEndTests: XCTestCase {
         EndToEnd.assertNoBacktrace(run)
     }
 
+    func testAMistypedSubcommandIsNamedNotTakenForAMissingFile() throws {
+        let run = try EndToEnd.run(["analyse", "Fixtures/logs/ecr-auth-expired-push.log"])
+        XCTAssertEqual(run.status, 64, run.stderr)
+        XCTAssertEqual(run.stderr, "cbtriage: 'analyse' is neither a command nor a file; did you mean 'cbtriage analyze'? (see 'cbtriage --help')\n")
+        XCTAssertEqual(run.stdout, "")
+        let build = try EndToEnd.run(["biuld", "project:1234"])
+        XCTAssertEqual(build.status, 64)
+        XCTAssertTrue(build.stderr.contains("did you mean 'cbtriage build'?"), build.stderr)
+        EndToEnd.assertNoBacktrace(build)
+    }
+
     func testOneMissingAmongSeveralStillReportsTheOthers() throws {
         let run = try EndToEnd.run(["analyze", "--format", "json", ecrLog, "gone.log", okLog])
         XCTAssertEqual(run.status, 66)
