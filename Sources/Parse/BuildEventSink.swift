@@ -31,4 +31,11 @@ public struct LineContext: Sendable {
 /// bounded by the evidence it keeps, not by the size of the log.
 public protocol BuildEventSink: AnyObject {
     func consume(_ line: LogLine, context: LineContext)
+    /// Commands the model lets go of (`CommandRetention`), with their settled exit statuses; every line of
+    /// theirs has been consumed already. Whatever the sink keeps about them it may let go of too.
+    func commandsOmitted(_ commands: [OmittedCommand])
+}
+
+extension BuildEventSink {
+    public func commandsOmitted(_ commands: [OmittedCommand]) {}
 }

@@ -67,7 +67,10 @@ public struct Phase: Codable, Equatable, Sendable {
     /// Lines of the log that belong to this phase; nil when the phase is known only from the API.
     public var firstLine: Int?
     public var lastLine: Int?
+    /// The commands kept (`CommandRetention`): every one, unless the phase ran very many.
     public var commands: [Command]
+    /// The commands left out to keep memory bounded; nil when every command is in `commands`.
+    public var omittedCommands: OmittedCommands?
 
     public init(name: String, status: PhaseStatus = .unknown, startTime: Date? = nil, endTime: Date? = nil,
                 contextCode: String? = nil, contextMessage: String? = nil, firstLine: Int? = nil,
@@ -121,7 +124,8 @@ public struct BuildMetadata: Codable, Equatable, Sendable {
     }
 }
 
-/// Where a command sits: `phases[phase].commands[command]`.
+/// Where a command sits: phase `phase`, the `command`-th command it ran (its ordinal, which is its index in
+/// `phases[phase].commands` unless the phase omitted some: `Phase.commandIndex(ofOrdinal:)`).
 public struct CommandPosition: Codable, Equatable, Hashable, Sendable {
     public var phase: Int
     public var command: Int
@@ -161,7 +165,7 @@ public struct BuildModel: Codable, Equatable, Sendable {
 
     public func command(at position: CommandPosition) -> Command? {
         guard phases.indices.contains(position.phase),
-              phases[position.phase].commands.indices.contains(position.command) else { return nil }
-        return phases[position.phase].commands[position.command]
+              let index = phases[position.phase].commandIndex(ofOrdinal: position.command) else { return nil }
+        return phases[position.phase].commands[index]
     }
 }

@@ -28,11 +28,17 @@ public final class PhaseParser {
 
     public func consume(_ line: LogLine) {
         let context = core.consume(line)
+        if !core.omitted.isEmpty {
+            sink?.commandsOmitted(core.omitted)
+            core.omitted.removeAll()
+        }
         sink?.consume(line, context: context)
     }
 
     public func finish() -> BuildModel {
-        core.finish()
+        let (model, omitted) = core.finish()
+        if !omitted.isEmpty { sink?.commandsOmitted(omitted) }
+        return model
     }
 }
 
@@ -62,6 +68,8 @@ struct PhaseParserCore {
     private var sawStructureBeforeStart = false
     /// A line with the agent's `[Container] date` prefix was seen: from then on only prefixed lines are agent lines.
     private var sawPrefixedAgentLine = false
+    /// Commands let go of since the sink last heard (`CommandRetention`).
+    var omitted: [OmittedCommand] = []
 
     /// Takes in one line; returns where it stands in the build.
     mutating func consume(_ line: LogLine) -> LineContext {
@@ -99,10 +107,11 @@ struct PhaseParserCore {
             continueCommand(at: position, with: ByteMatching.text(bytes, from: columnOffset))
             context.isAgentLine = true
         } else if commandRunning, let position = currentCommand {
-            if phases[position.phase].commands[position.command].outputFirstLine == nil {
-                phases[position.phase].commands[position.command].outputFirstLine = line.number
+            let index = commandIndex(position)
+            if phases[position.phase].commands[index].outputFirstLine == nil {
+                phases[position.phase].commands[index].outputFirstLine = line.number
             }
-            phases[position.phase].commands[position.command].outputLastLine = line.number
+            phases[position.phase].commands[index].outputLastLine = line.number
         }
         if let index = currentPhase { phases[index].lastLine = line.number }
         return context
@@ -117,12 +126,18 @@ struct PhaseParserCore {
         }
     }
 
-    func finish() -> BuildModel {
+    /// The model, with each phase down to its retained commands, and the commands that leaves out.
+    func finish() -> (BuildModel, [OmittedCommand]) {
+        var phases = phases
+        var omitted: [OmittedCommand] = []
+        for index in phases.indices {
+            omitted += phases[index].compactCommands(keepingLast: CommandRetention.tail, phaseIndex: index)
+        }
         var model = BuildModel(phases: phases, totalLines: lines)
         model.firstFailingPhase = phases.firstIndex { $0.status.isFailure }
         outer: for (phaseIndex, phase) in phases.enumerated() {
             for (commandIndex, command) in phase.commands.enumerated() where command.failed {
-                model.firstFailingCommand = CommandPosition(phase: phaseIndex, command: commandIndex)
+                model.firstFailingCommand = CommandPosition(phase: phaseIndex, command: phase.ordinal(ofCommandAt: commandIndex))
                 break outer
             }
         }
@@ -130,7 +145,12 @@ struct PhaseParserCore {
         model.endsAbruptly = phaseCompleted.last == false
         model.status = BuildStatusRule.derive(phases: phases, firstFailingPhase: model.firstFailingPhase,
                                               endsAbruptly: model.endsAbruptly)
-        return model
+        return (model, omitted)
+    }
+
+    /// Where the command at `position` is kept: the current command is always its phase's last.
+    private func commandIndex(_ position: CommandPosition) -> Int {
+        phases[position.phase].commandIndex(ofOrdinal: position.command) ?? phases[position.phase].commands.count - 1
     }
 
     // MARK: agent lines
@@ -155,7 +175,7 @@ struct PhaseParserCore {
                 startCommand(text, line: line, time: nil)
             }
             if let position = currentCommand {
-                phases[position.phase].commands[position.command].exitStatus = exitStatus
+                phases[position.phase].commands[commandIndex(position)].exitStatus = exitStatus
                 context.command = position
                 if exitStatus == nil {
                     // The status follows the script the agent repeats on the next lines.
@@ -212,8 +232,14 @@ struct PhaseParserCore {
         endCommand(succeeded: true)
         let phase = phaseForStructure(line: line)
         let command = Command(text: String(decoding: text.utf8.prefix(Self.maxCommandText), as: UTF8.self), line: line, startTime: time)
+        let ordinal = phases[phase].commandCount
         phases[phase].commands.append(command)
-        currentCommand = CommandPosition(phase: phase, command: phases[phase].commands.count - 1)
+        phases[phase].omittedCommands?.keptOrdinals.append(ordinal)
+        currentCommand = CommandPosition(phase: phase, command: ordinal)
+        // Bounded: past the head, the first failed ones and twice the tail, let go of the middle (amortised).
+        if phases[phase].commands.count >= CommandRetention.head + CommandRetention.failed + 2 * CommandRetention.tail {
+            omitted += phases[phase].compactCommands(keepingLast: CommandRetention.tail, phaseIndex: phase)
+        }
         commandRunning = true
         var shell = ShellContinuation()
         shell.add(text)
@@ -223,10 +249,11 @@ struct PhaseParserCore {
     private mutating func continueCommand(at position: CommandPosition, with text: String) {
         continuation?.add(text)
         if continuation?.isOpen != true { continuation = nil }
-        var command = phases[position.phase].commands[position.command]
+        let index = commandIndex(position)
+        var command = phases[position.phase].commands[index]
         if command.text.utf8.count < Self.maxCommandText {
             command.text += "\n" + text
-            phases[position.phase].commands[position.command] = command
+            phases[position.phase].commands[index] = command
         }
     }
 
@@ -238,8 +265,9 @@ struct PhaseParserCore {
            let status = Int(text[marker.upperBound...].trimmingCharacters(in: .whitespaces)) {
             let before = text[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
             if !before.isEmpty { script += "\n" + before }
-            phases[position.phase].commands[position.command].exitStatus = status
-            phases[position.phase].commands[position.command].text =
+            let index = commandIndex(position)
+            phases[position.phase].commands[index].exitStatus = status
+            phases[position.phase].commands[index].text =
                 String(decoding: script.utf8.prefix(Self.maxCommandText), as: UTF8.self)
             failureScript = nil
             return
@@ -251,8 +279,8 @@ struct PhaseParserCore {
     /// Ends the current command's output; `succeeded` settles an unknown exit status as 0.
     private mutating func endCommand(succeeded: Bool) {
         if succeeded, commandRunning, let position = currentCommand,
-           phases[position.phase].commands[position.command].exitStatus == nil {
-            phases[position.phase].commands[position.command].exitStatus = 0
+           phases[position.phase].commands[commandIndex(position)].exitStatus == nil {
+            phases[position.phase].commands[commandIndex(position)].exitStatus = 0
         }
         commandRunning = false
         continuation = nil

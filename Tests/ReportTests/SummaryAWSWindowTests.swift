@@ -70,7 +70,7 @@ final class SummaryAWSWindowTests: XCTestCase {
                          diagnosis(of: webPassed, from: SampleDiagnoses.succeededBuild())]
         let summary = AWSSummaryTally.summary(projects: ["web", "api", "idle"], window: day,
                                               builds: [webFailed, webQuietFailure, webPassed, apiRunning],
-                                              diagnoses: diagnoses, unreadable: [], baseline: [])
+                                              records: diagnoses.map(SummaryRecord.init), unreadable: [], baseline: [])
         XCTAssertEqual(summary.projects, [ProjectCount(project: "web", analysed: 3, failed: 2),
                                           ProjectCount(project: "api", analysed: 1, failed: 0),
                                           ProjectCount(project: "idle", analysed: 0, failed: 0)])
@@ -88,12 +88,12 @@ final class SummaryAWSWindowTests: XCTestCase {
         let current = [diagnosis(of: ecrNow, from: SampleDiagnoses.failedBuild()),
                        diagnosis(of: unexplainedNow, from: SampleDiagnoses.partialBuild())]
         let summary = AWSSummaryTally.summary(projects: ["web"], window: day, builds: [ecrNow, unexplainedNow],
-                                              diagnoses: current, unreadable: [],
-                                              baseline: [diagnosis(of: ecrBefore, from: SampleDiagnoses.failedBuild())])
+                                              records: current.map(SummaryRecord.init), unreadable: [],
+                                              baseline: [SummaryRecord(diagnosis(of: ecrBefore, from: SampleDiagnoses.failedBuild()))])
         XCTAssertEqual(summary.newFailureKinds?.map(\.key), ["unclassified"])
 
         let nothingBefore = AWSSummaryTally.summary(projects: ["web"], window: day, builds: [ecrNow, unexplainedNow],
-                                                    diagnoses: current, unreadable: [], baseline: [])
+                                                    records: current.map(SummaryRecord.init), unreadable: [], baseline: [])
         XCTAssertEqual(Set(nothingBefore.newFailureKinds?.map(\.key) ?? []),
                        ["ecr-auth-token-expired", "unclassified"])
     }

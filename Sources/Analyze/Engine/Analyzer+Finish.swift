@@ -7,7 +7,7 @@ extension Analyzer {
         // First into the final model's numbering, then the phase records, which are read in that numbering.
         adoptPhaseNumbering(of: build)
         consumePhaseRecords(of: build)
-        let facts = FailureFacts(build: build)
+        let facts = FailureFacts(build: build, omittedSuccesses: omittedSuccesses)
         var ranked: [RankedFinding] = []
         for (index, state) in states.enumerated() {
             guard let state, state.occurrences > 0 else { continue }

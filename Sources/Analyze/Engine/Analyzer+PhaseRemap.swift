@@ -40,6 +40,7 @@ extension Analyzer {
             case .none: return (.none, entry.value)
             }
         }, uniquingKeysWith: { first, _ in first })
+        omittedSuccesses = omittedSuccesses.mapValues(position)
         phaseFirstLines = Dictionary(map.map { ($0.value, phaseFirstLines[$0.key] ?? 0) }, uniquingKeysWith: { first, _ in first })
     }
 }

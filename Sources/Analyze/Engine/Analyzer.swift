@@ -35,6 +35,15 @@ public final class Analyzer: BuildEventSink {
     private var currentCommand: CommandPosition?
     /// For each rule with a command pattern: does the current command match it.
     private var commandScopeMatches: [Bool]
+    /// The rules with a command pattern (indices into `catalog.compiled`): the only ones a new command re-scopes.
+    private let commandScopedRules: [Int]
+    /// For each kind of command (`FailureFacts.kind`), the last run the model let go of that exited 0, so a
+    /// failure it fixed stays overcome; at most `maxOmittedSuccessKinds` kinds.
+    var omittedSuccesses: [String: CommandPosition] = [:]
+    static let maxOmittedSuccessKinds = 1_000
+    /// Error lines of omitted commands that did not exit 0, kept for the fallback; at most this many commands.
+    static let maxOmittedErrorOwners = 100
+    private var omittedErrorOwners = 0
     /// The most informative error-looking lines per command (phase, excerpt), for the unclassified fallback.
     var errorLines: [OutputOwner: InformativeLineSet] = [:]
     /// The first line seen in each phase (parser numbering), so `finish` can follow a renumbering.
@@ -60,6 +69,7 @@ public final class Analyzer: BuildEventSink {
         scratch = MatchScratch()
         recent = RecentLines(capacity: options.contextBefore)
         commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
+        commandScopedRules = catalog.compiled.indices.filter { catalog.compiled[$0].commandRegex != nil }
         seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
         candidates.reserveCapacity(seenOnLine.count)
     }
@@ -247,10 +257,47 @@ public final class Analyzer: BuildEventSink {
     private func updateCommandScope(for position: CommandPosition?) {
         currentCommand = position
         var text = position.flatMap { commandTexts[$0] }
-        for (index, rule) in catalog.compiled.enumerated() {
-            guard let regex = rule.commandRegex else { continue }
+        for index in commandScopedRules {
+            guard let regex = catalog.compiled[index].commandRegex else { continue }
             // A command never announced cannot be shown to match its pattern.
             commandScopeMatches[index] = text?.withUTF8 { regex.matches($0, scratch: scratch) } ?? false
+        }
+    }
+
+    /// The model let go of these commands: so does the analyzer, keeping only what its evidence refers to and
+    /// what ranking needs of them (did they exit 0, the last successful run of each kind).
+    public func commandsOmitted(_ omitted: [OmittedCommand]) {
+        var referenced = Set<CommandPosition>()
+        for state in states { for pending in state?.evidence ?? [] { if let position = pending.position { referenced.insert(position) } } }
+        for entry in omitted {
+            let position = entry.position
+            let succeeded = entry.command.exitStatus == 0
+            if !referenced.contains(position) {
+                commandTexts[position] = nil
+                commandLines[position] = nil
+            }
+            if succeeded {
+                let kind = FailureFacts.kind(of: entry.command.text)
+                if omittedSuccesses[kind] != nil || omittedSuccesses.count < Self.maxOmittedSuccessKinds {
+                    omittedSuccesses[kind] = position
+                }
+            }
+            // A command that exited 0 never gives the fallback its line; the others keep theirs, up to a bound.
+            if errorLines[.command(position)] != nil {
+                if succeeded || omittedErrorOwners >= Self.maxOmittedErrorOwners {
+                    errorLines[.command(position)] = nil
+                } else {
+                    omittedErrorOwners += 1
+                }
+            }
+        }
+        for slot in states.indices {
+            guard var state = states[slot], !state.hitCommands.isEmpty else { continue }
+            states[slot] = nil
+            for entry in omitted where state.hitCommands.remove(entry.position) != nil {
+                if entry.command.exitStatus == 0 { state.hitOmittedSucceededCommands = true } else { state.hitOmittedOtherCommands = true }
+            }
+            states[slot] = state
         }
     }
 

@@ -26,7 +26,12 @@ struct FindingState {
     var evidence: [PendingEvidence] = []
     /// Named captures of the first match, unredacted until the finding is built.
     var captures: [String: String] = [:]
+    /// The commands it fired in that the model still holds; those it let go of (`CommandRetention`) leave a flag.
     var hitCommands = Set<CommandPosition>()
+    /// It fired in omitted commands that exited 0 (overcome, as `hitCommands` entries would have been).
+    var hitOmittedSucceededCommands = false
+    /// It fired in omitted commands that did not exit 0: they count as not overcome.
+    var hitOmittedOtherCommands = false
     var hitPhases = Set<Int>()
     /// Some occurrence was not inside any command's output (a phase-level or agent line).
     var hitOutsideCommands = false

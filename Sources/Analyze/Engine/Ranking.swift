@@ -50,9 +50,10 @@ struct FailureFacts {
     let failingCommandLine: Int?
     private let reruns: RerunIndex
 
-    init(build: BuildModel) {
+    /// `omittedSuccesses`: for each kind of command, the last omitted run that exited 0 (`Analyzer.commandsOmitted`).
+    init(build: BuildModel, omittedSuccesses: [String: CommandPosition] = [:]) {
         self.build = build
-        reruns = RerunIndex(build: build)
+        reruns = RerunIndex(build: build, omittedSuccesses: omittedSuccesses)
         // A failed command that a later run of the same kind fixed (on-failure: CONTINUE, a retry step)
         // did not end the build: the first failure nothing fixed did.
         let unfixed = Self.firstUnfixedFailure(in: build, reruns: reruns)
@@ -64,7 +65,7 @@ struct FailureFacts {
     private static func firstUnfixedFailure(in build: BuildModel, reruns: RerunIndex) -> CommandPosition? {
         for (phaseIndex, phase) in build.phases.enumerated() {
             for (commandIndex, command) in phase.commands.enumerated() where command.failed {
-                let position = CommandPosition(phase: phaseIndex, command: commandIndex)
+                let position = CommandPosition(phase: phaseIndex, command: phase.ordinal(ofCommandAt: commandIndex))
                 if !reruns.isRerunSuccessfully(command, at: position) { return position }
             }
         }
@@ -99,7 +100,9 @@ struct FailureFacts {
     /// Also true when every occurrence sits in phases that completed successfully (outside the failing command):
     /// an excerpt whose phases all say SUCCEEDED did not fail there, whatever its lines say.
     func isOvercome(_ state: FindingState) -> Bool {
-        if !state.hitOutsideCommands, !state.hitCommands.isEmpty, state.hitCommands.allSatisfy(isOvercome) { return true }
+        if !state.hitOutsideCommands, !state.hitOmittedOtherCommands,
+           !state.hitCommands.isEmpty || state.hitOmittedSucceededCommands,
+           state.hitCommands.allSatisfy(isOvercome) { return true }
         guard state.hitPhaseRecords.isEmpty, !state.hitAfterPhaseEnd, !state.hitPhases.isEmpty || state.hitWithoutPhase
         else { return false }
         if let failingCommand, state.hitCommands.contains(failingCommand) { return false }

@@ -8,10 +8,15 @@ import Parse
 struct RerunIndex {
     private var lastSuccess: [String: CommandPosition] = [:]
 
-    init(build: BuildModel) {
+    /// `omittedSuccesses` adds the runs the model let go of (by kind, the last that exited 0).
+    init(build: BuildModel, omittedSuccesses: [String: CommandPosition] = [:]) {
+        lastSuccess = omittedSuccesses
         for (phaseIndex, phase) in build.phases.enumerated() {
             for (commandIndex, command) in phase.commands.enumerated() where command.exitStatus == 0 {
-                lastSuccess[FailureFacts.kind(of: command.text)] = CommandPosition(phase: phaseIndex, command: commandIndex)
+                let position = CommandPosition(phase: phaseIndex, command: phase.ordinal(ofCommandAt: commandIndex))
+                let kind = FailureFacts.kind(of: command.text)
+                if let known = lastSuccess[kind], (known.phase, known.command) > (position.phase, position.command) { continue }
+                lastSuccess[kind] = position
             }
         }
     }

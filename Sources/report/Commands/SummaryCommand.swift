@@ -77,28 +77,30 @@ struct SummaryCommand: ParsableCommand {
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         guard projects.isEmpty else { return try runAWS(catalog: catalog, settings: settings) }
         let current = analyse(paths, catalog: catalog, progress: "analysing")
-        var baselineDiagnoses: [Diagnosis]?
+        var baselineRuleKeys: Set<String>?
         var statuses = current.statuses
         if let baseline {
             let previous = analyse([baseline], catalog: catalog, progress: "baseline")
-            baselineDiagnoses = previous.diagnoses
+            baselineRuleKeys = Set(previous.records.filter(\.failed).map(\.ruleKey))
             statuses += previous.statuses
         }
-        let summary = SummaryBuilder.build(current.diagnoses, unreadable: current.unreadable, baseline: baselineDiagnoses)
+        let summary = SummaryBuilder.build(records: current.records, unreadable: current.unreadable,
+                                           baselineRuleKeys: baselineRuleKeys)
         StandardStreams.out(SummaryRendering.render(summary, format: format, settings: settings))
         if !summary.partialInputs.isEmpty { statuses.append(.partialInput) }
         let status = ExitStatus.strongest(statuses)
         if status != .ok { throw CommandFailure(status: status) }
     }
 
-    private struct Analysed {
-        var diagnoses: [Diagnosis] = []
+    /// Each build's compact record: a diagnosis is folded as soon as it is made and not kept.
+    struct Analysed {
+        var records: [SummaryRecord] = []
         var unreadable: [UnreadableInput] = []
         var statuses: [ExitStatus] = []
     }
 
     /// Reads every build; an unreadable one is noted (stderr and the summary) and the rest go on.
-    private func analyse(_ paths: [String], catalog: CompiledCatalog, progress label: String) -> Analysed {
+    func analyse(_ paths: [String], catalog: CompiledCatalog, progress label: String) -> Analysed {
         var result = Analysed()
         let inputs = InputCollector.collect(paths)
         let progress = ProgressLine(label: label, total: inputs.count, enabled: StandardStreams.stderrIsTerminal)
@@ -110,7 +112,7 @@ struct SummaryCommand: ParsableCommand {
                 result.statuses.append(ErrorClassifier.status(for: error))
             case .source(let source):
                 do {
-                    result.diagnoses.append(try diagnose(source, catalog: catalog))
+                    result.records.append(SummaryRecord(try diagnose(source, catalog: catalog)))
                 } catch {
                     result.unreadable.append(UnreadableInput(name: source.displayName, message: ErrorText.message(for: error)))
                     result.statuses.append(ErrorClassifier.status(for: error))

@@ -37,13 +37,13 @@ extension SummaryCommand {
 
         var statuses = listing.statuses
         var unreadable = listing.unreadable
-        var diagnoses: [Diagnosis] = []
-        var baseline: [Diagnosis] = []
+        var records: [SummaryRecord] = []
+        var baseline: [SummaryRecord] = []
         for (index, outcome) in outcomes.enumerated() {
             let inCurrent = index < current.count
             switch outcome {
-            case .diagnosed(let diagnosis):
-                if inCurrent { diagnoses.append(diagnosis) } else { baseline.append(diagnosis) }
+            case .diagnosed(let record):
+                if inCurrent { records.append(record) } else { baseline.append(record) }
             case .unreadable(let entry, let status):
                 // A build of the previous window that cannot be read only weakens the "new" list: say so
                 // on stderr, but it is not one of this window's builds.
@@ -53,7 +53,7 @@ extension SummaryCommand {
             }
         }
         let summary = AWSSummaryTally.summary(projects: projects, window: window, builds: listing.current,
-                                              diagnoses: diagnoses, unreadable: unreadable, baseline: baseline)
+                                              records: records, unreadable: unreadable, baseline: baseline)
         StandardStreams.out(SummaryRendering.render(summary, format: format, settings: settings))
         if !summary.partialInputs.isEmpty { statuses.append(.partialInput) }
         let status = ExitStatus.strongest(statuses)

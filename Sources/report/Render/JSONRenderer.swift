@@ -94,7 +94,7 @@ struct JSONRenderer {
     }
 
     static func phase(_ phase: Phase) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("name", .string(phase.name)),
             ("status", .string(phase.status.rawValue)),
             ("startTime", .optional(phase.startTime)),
@@ -105,7 +105,12 @@ struct JSONRenderer {
             ("firstLine", .optional(phase.firstLine)),
             ("lastLine", .optional(phase.lastLine)),
             ("commands", .array(phase.commands.map { command(nil, $0) })),
-        ])
+        ]
+        // Only when it happened: a phase of very many commands keeps some (`CommandRetention`) and counts the rest.
+        if let omitted = phase.omittedCommands {
+            fields.append(("omittedCommands", .int(Int64(omitted.count))))
+        }
+        return .object(fields)
     }
 
     /// `phaseIndex` is given only for the failing command, which is shown outside its phase.

@@ -2,9 +2,10 @@ import Analyze
 import Fetch
 import Foundation
 
-/// One CodeBuild build of an AWS summary after its turn: diagnosed, or why it could not be.
+/// One CodeBuild build of an AWS summary after its turn: diagnosed (kept as the summary's compact record of
+/// it, the diagnosis itself let go on its worker thread), or why it could not be.
 enum AWSBuildOutcome {
-    case diagnosed(Diagnosis)
+    case diagnosed(SummaryRecord)
     case unreadable(UnreadableInput, ExitStatus)
 }
 
@@ -33,11 +34,11 @@ struct AWSSummaryCollector {
         var missingLog: String?
         do {
             let diagnosis = try connection.diagnoseBuild(id: id, catalog: catalog) { missingLog = $0 }
-            guard let missingLog else { return .diagnosed(diagnosis) }
+            guard let missingLog else { return .diagnosed(SummaryRecord(diagnosis)) }
             // No log, but CodeBuild's phase records still say why it failed: that is worth counting.
             if SummaryBuilder.isFailure(diagnosis) {
                 warn(missingLog)
-                return .diagnosed(diagnosis)
+                return .diagnosed(SummaryRecord(diagnosis))
             }
             // No log and nothing failed in the phase records: there is nothing to say about this build.
             return .unreadable(UnreadableInput(name: id, message: missingLogReason(missingLog)), .unreadableInput)

@@ -6,8 +6,8 @@ import Foundation
 /// logs it read, these come from CodeBuild's statuses for every build in the window, plus the builds
 /// CodeBuild called SUCCEEDED whose log showed a failure (with `--include-succeeded`).
 enum AWSSummaryTally {
-    static func projects(_ requested: [String], builds: [CodeBuildBuild], diagnoses: [Diagnosis]) -> [ProjectCount] {
-        let failedInLog = Set(diagnoses.filter(SummaryBuilder.isFailure).compactMap(\.build.metadata.buildId))
+    static func projects(_ requested: [String], builds: [CodeBuildBuild], records: [SummaryRecord]) -> [ProjectCount] {
+        let failedInLog = Set(records.filter(\.failed).compactMap(\.buildId))
         var counts: [String: ProjectCount] = [:]
         for project in requested { counts[project] = ProjectCount(project: project, analysed: 0, failed: 0) }
         for build in builds {
@@ -21,11 +21,12 @@ enum AWSSummaryTally {
 
     /// The summary of the diagnosed builds, with the run/failed figures replaced by CodeBuild's.
     static func summary(projects requested: [String], window: TimeWindow, builds: [CodeBuildBuild],
-                        diagnoses: [Diagnosis], unreadable: [UnreadableInput],
-                        baseline: [Diagnosis]) -> Summary {
-        var summary = SummaryBuilder.build(diagnoses, unreadable: unreadable, baseline: baseline,
+                        records: [SummaryRecord], unreadable: [UnreadableInput],
+                        baseline: [SummaryRecord]) -> Summary {
+        var summary = SummaryBuilder.build(records: records, unreadable: unreadable,
+                                           baselineRuleKeys: Set(baseline.filter(\.failed).map(\.ruleKey)),
                                            windowStart: window.start, windowEnd: window.end)
-        summary.projects = projects(requested, builds: builds, diagnoses: diagnoses)
+        summary.projects = projects(requested, builds: builds, records: records)
         summary.buildsAnalysed = summary.projects.reduce(0) { $0 + $1.analysed }
         summary.buildsFailed = summary.projects.reduce(0) { $0 + $1.failed }
         return summary

@@ -8,20 +8,32 @@ enum SummaryBuilder {
 
     static func build(_ diagnoses: [Diagnosis], unreadable: [UnreadableInput] = [], baseline: [Diagnosis]? = nil,
                       windowStart: Date? = nil, windowEnd: Date? = nil) -> Summary {
-        let failed = diagnoses.filter(isFailure)
-        let categories = group(failed) { $0.rootCause?.category.rawValue ?? Category.unclassified.rawValue }
-        let rules = group(failed) { $0.rootCause?.ruleId ?? Category.unclassified.rawValue }
+        build(records: diagnoses.map(SummaryRecord.init), unreadable: unreadable,
+              baselineRuleKeys: baseline.map(failureRuleKeys), windowStart: windowStart, windowEnd: windowEnd)
+    }
+
+    /// The summary of builds already folded into records; `baselineRuleKeys` are the baseline's failure kinds
+    /// (`failureRuleKeys`), nil when there is no baseline.
+    static func build(records: [SummaryRecord], unreadable: [UnreadableInput] = [], baselineRuleKeys: Set<String>? = nil,
+                      windowStart: Date? = nil, windowEnd: Date? = nil) -> Summary {
+        let failed = records.filter(\.failed)
+        let categories = group(failed, key: \.categoryKey)
+        let rules = group(failed, key: \.ruleKey)
         var newKinds: [FailureGroup]?
-        if let baseline {
-            let known = Set(baseline.filter(isFailure).map { $0.rootCause?.ruleId ?? Category.unclassified.rawValue })
+        if let known = baselineRuleKeys {
             newKinds = rules.filter { !known.contains($0.key) }
         }
         return Summary(windowStart: windowStart, windowEnd: windowEnd,
-                       buildsAnalysed: diagnoses.count, buildsFailed: failed.count,
-                       projects: projects(diagnoses), categories: categories, rules: rules,
-                       newFailureKinds: newKinds, phases: phaseTimings(diagnoses),
+                       buildsAnalysed: records.count, buildsFailed: failed.count,
+                       projects: projects(records), categories: categories, rules: rules,
+                       newFailureKinds: newKinds, phases: phaseTimings(records),
                        unreadable: unreadable,
-                       partialInputs: diagnoses.filter(\.source.partial).map(\.source.name))
+                       partialInputs: records.filter(\.partial).map(\.sourceName))
+    }
+
+    /// The failure kinds (root-cause rule ids, `unclassified`) among some builds: all a baseline contributes.
+    static func failureRuleKeys(_ diagnoses: [Diagnosis]) -> Set<String> {
+        Set(diagnoses.map(SummaryRecord.init).filter(\.failed).map(\.ruleKey))
     }
 
     static func isFailure(_ diagnosis: Diagnosis) -> Bool {
@@ -46,44 +58,41 @@ enum SummaryBuilder {
         diagnosis.build.metadata.startTime ?? diagnosis.build.phases.compactMap(\.startTime).min()
     }
 
-    private static func projects(_ diagnoses: [Diagnosis]) -> [ProjectCount] {
+    private static func projects(_ records: [SummaryRecord]) -> [ProjectCount] {
         var counts: [String: ProjectCount] = [:]
-        for diagnosis in diagnoses {
-            let name = project(of: diagnosis)
-            var entry = counts[name] ?? ProjectCount(project: name, analysed: 0, failed: 0)
+        for record in records {
+            var entry = counts[record.project] ?? ProjectCount(project: record.project, analysed: 0, failed: 0)
             entry.analysed += 1
-            if isFailure(diagnosis) { entry.failed += 1 }
-            counts[name] = entry
+            if record.failed { entry.failed += 1 }
+            counts[record.project] = entry
         }
         return counts.values.sorted { ($0.failed, $1.project) > ($1.failed, $0.project) }
     }
 
-    private static func group(_ failed: [Diagnosis], key: (Diagnosis) -> String) -> [FailureGroup] {
+    private static func group(_ failed: [SummaryRecord], key: (SummaryRecord) -> String) -> [FailureGroup] {
         var order: [String] = []
-        var members: [String: [Diagnosis]] = [:]
-        for diagnosis in failed {
-            let name = key(diagnosis)
+        var members: [String: [SummaryRecord]] = [:]
+        for record in failed {
+            let name = key(record)
             if members[name] == nil { order.append(name) }
-            members[name, default: []].append(diagnosis)
+            members[name, default: []].append(record)
         }
         let groups = order.map { name -> FailureGroup in
             let builds = members[name] ?? []
-            let times = builds.compactMap(startTime)
-            let title = builds.first?.rootCause.map { $0.ruleId == name ? $0.title : $0.category.rawValue } ?? name
+            let times = builds.compactMap(\.startTime)
+            let title = builds.first?.rootCause.map { $0.ruleId == name ? $0.title : $0.category } ?? name
             return FailureGroup(key: name, title: title, count: builds.count,
                                 share: failed.isEmpty ? 0 : Double(builds.count) / Double(failed.count),
                                 firstSeen: times.min(), lastSeen: times.max(),
-                                examples: builds.prefix(examplesPerGroup).map(label))
+                                examples: builds.prefix(examplesPerGroup).map(\.label))
         }
         return groups.sorted { ($0.count, $1.key) > ($1.count, $0.key) }
     }
 
-    private static func phaseTimings(_ diagnoses: [Diagnosis]) -> [PhaseTiming] {
+    private static func phaseTimings(_ records: [SummaryRecord]) -> [PhaseTiming] {
         var durations: [String: [Double]] = [:]
-        for diagnosis in diagnoses {
-            for phase in diagnosis.build.phases {
-                if let duration = phase.duration, duration >= 0 { durations[phase.name, default: []].append(duration) }
-            }
+        for record in records {
+            for phase in record.phaseDurations { durations[phase.name, default: []].append(phase.seconds) }
         }
         let timings = durations.map { name, values -> PhaseTiming in
             let sorted = values.sorted()
