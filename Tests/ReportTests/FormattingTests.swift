@@ -58,6 +58,28 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(settings(.auto, ["COLUMNS": "junk"], tty: false).width, 100)
     }
 
+    func testDumbTerminalsAndNonUTF8LocalesGetASCII() {
+        func settings(_ env: [String: String], _ choice: ColorChoice = .auto) -> RenderSettings {
+            RenderSettings.resolve(choice: choice, environment: env, stdoutIsTerminal: true, terminalColumns: 120,
+                                   contextLines: 2, now: Date())
+        }
+        let utf8 = ["LANG": "en_US.UTF-8"]
+        XCTAssertTrue(settings(utf8).color)
+        XCTAssertTrue(settings(utf8).unicode)
+        XCTAssertFalse(settings(utf8.merging(["TERM": "dumb"]) { $1 }).color, "TERM=dumb: no colour")
+        XCTAssertFalse(settings(utf8.merging(["TERM": "dumb"]) { $1 }).unicode)
+        for ascii in [["LANG": "C"], [:], ["LANG": "en_US.ISO-8859-1"], ["LANG": "POSIX"],
+                      ["LANG": "en_US.UTF-8", "LC_ALL": "C"], ["LANG": "en_US.UTF-8", "LC_CTYPE": "de_DE.ISO-8859-15@euro"]] {
+            XCTAssertFalse(settings(ascii).unicode, "\(ascii): ASCII marks")
+            XCTAssertTrue(settings(ascii).color, "\(ascii): colour does not depend on the character set")
+        }
+        for unicode in [["LC_ALL": "C.UTF-8"], ["LC_CTYPE": "en_GB.utf8"], ["LANG": "sr_RS.UTF-8@latin"], ["LANG": "C", "LC_ALL": "C.utf-8"]] {
+            XCTAssertTrue(settings(unicode).unicode, "\(unicode)")
+        }
+        XCTAssertFalse(settings(["LANG": "C"], .always).unicode, "--color always: colour, but marks follow the locale")
+        XCTAssertTrue(settings(["LANG": "C"], .always).color)
+    }
+
     func testMarkdownFenceOutgrowsBackticksInTheLog() {
         XCTAssertEqual(MarkdownRenderer.fence(for: "plain"), "```")
         XCTAssertEqual(MarkdownRenderer.fence(for: "a ```` b"), "`````")

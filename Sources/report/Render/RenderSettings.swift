@@ -36,20 +36,34 @@ struct RenderSettings {
         self.now = now
     }
 
-    /// Colour and Unicode only on a terminal and never with `NO_COLOR` set (https://no-color.org);
-    /// `--color always` is an explicit request and wins over both.
+    /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org) nor on `TERM=dumb`;
+    /// Unicode marks (✔ ◀ …) only where colour is on and the locale's character set is UTF-8 — `LANG=C`, an
+    /// unset locale or `en_US.ISO-8859-1` get ASCII marks. `--color always` is an explicit request for colour
+    /// and wins; its marks still follow the locale.
     static func resolve(choice: ColorChoice, environment: [String: String], stdoutIsTerminal: Bool,
                         terminalColumns: Int?, contextLines: Int, now: Date) -> RenderSettings {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let fancy: Bool
+        let dumb = environment["TERM"] == "dumb"
+        let utf8 = localeIsUTF8(environment)
+        let color: Bool
         switch choice {
-        case .always: fancy = true
-        case .never: fancy = false
-        case .auto: fancy = stdoutIsTerminal && !noColor
+        case .always: color = true
+        case .never: color = false
+        case .auto: color = stdoutIsTerminal && !noColor && !dumb
         }
         let width = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
             ?? terminalColumns ?? defaultWidth
-        return RenderSettings(color: fancy, unicode: fancy, width: width, contextLines: contextLines, now: now)
+        return RenderSettings(color: color, unicode: color && utf8 && !dumb,
+                              width: width, contextLines: contextLines, now: now)
+    }
+
+    /// The character set of the locale in effect as POSIX resolves it: `LC_ALL`, else `LC_CTYPE`, else `LANG`
+    /// (the first one set and non-empty); none set is the C locale, which is ASCII.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "C"
+        let codeset = name.split(separator: ".", maxSplits: 1).dropFirst().first?.split(separator: "@").first ?? ""
+        let normalized = codeset.lowercased().replacingOccurrences(of: "-", with: "")
+        return normalized == "utf8"
     }
 }
 

@@ -75,9 +75,15 @@ struct TextRenderer {
             var line = "  \(failing ? plainMark(for: phase.status) : mark(for: phase.status)) \(name)  \(status)"
             line += (Formatting.duration(phase.duration) ?? "").padding(toLength: 8, withPad: " ", startingAt: 0)
             if failing {
-                line += settings.unicode ? "◀ failed here" : "<- failed here"
-                if let code = phase.contextCode { line += " (\(code))" }
-                lines.append(style.boldRed(trimmedToWidth(line)))
+                var marker = settings.unicode ? "◀ failed here" : "<- failed here"
+                if let code = phase.contextCode { marker += " (\(code))" }
+                if (line + marker).count <= settings.width {
+                    lines.append(style.boldRed(line + marker))
+                } else {
+                    // A narrow terminal: the marker and its code get a line of their own rather than being cut.
+                    lines.append(style.boldRed(trimmedToWidth(Formatting.trimTrailingSpaces(line))))
+                    lines.append(style.boldRed(trimmedToWidth("    " + marker)))
+                }
             } else {
                 lines.append(trimmedToWidth(Formatting.trimTrailingSpaces(line)))
             }
