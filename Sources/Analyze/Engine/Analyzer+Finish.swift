@@ -77,6 +77,9 @@ extension Analyzer {
         return lines.mapValues { $0.sorted() }
     }
 
+    /// What came from the log (captures, evidence, commands) is redacted; the rule's own explanation and advice
+    /// are not — `CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact …)` in a fix is an instruction, not a secret — so a
+    /// filled template is the catalog's text around captures that were redacted before filling.
     private func makeFinding(rule: Rule, state: FindingState, confidence: Double, build: BuildModel) -> Finding {
         let captures = state.captures.mapValues(Redactor.redact)
         let evidence = state.evidence.map { pending -> Evidence in
@@ -89,8 +92,8 @@ extension Analyzer {
         }
         return Finding(ruleId: rule.id, category: rule.category, title: rule.title, severity: rule.severity,
                        confidence: confidence,
-                       explanation: Redactor.redact(Template.fill(rule.explanation, with: captures)),
-                       remediation: Redactor.redact(Template.fill(rule.remediation, with: captures)),
+                       explanation: Template.fill(rule.explanation, with: captures),
+                       remediation: Template.fill(rule.remediation, with: captures),
                        docURL: rule.docURL.isEmpty ? nil : rule.docURL, evidence: evidence,
                        occurrences: state.occurrences, captures: captures)
     }
