@@ -7,7 +7,31 @@ import Parse
 struct MarkdownRenderer {
     var settings: RenderSettings
 
+    /// GitHub refuses a comment (issue, pull request) longer than this many characters.
+    static let maxCharacters = 65_536
+    /// An evidence line longer than this is cut, with a marker.
+    static let maxLineCharacters = 1_000
+
+    /// What a report leaves out when it would not fit `maxCharacters`: first the other findings' evidence, then all
+    /// evidence, then the other findings past the first few. Nothing is cut inside a fence or `<details>`.
+    enum Detail: CaseIterable {
+        case full, rootCauseEvidenceOnly, noEvidence, fewOtherFindings
+    }
+
     func render(_ diagnosis: Diagnosis) -> String {
+        for detail in Detail.allCases {
+            let text = render(diagnosis, detail: detail)
+            if text.count <= Self.maxCharacters { return text }
+        }
+        // Even the shortest form is too long (a huge title or fix): cut at a line, outside any block.
+        let shortest = render(diagnosis, detail: .fewOtherFindings)
+        let marker = "\n\n_(report cut at GitHub's 65,536-character limit)_\n"
+        var kept = String(shortest.prefix(Self.maxCharacters - marker.count))
+        if let lastBreak = kept.lastIndex(of: "\n") { kept = String(kept[..<lastBreak]) }
+        return kept + marker
+    }
+
+    private func render(_ diagnosis: Diagnosis, detail: Detail) -> String {
         let headline = BuildHeadline(diagnosis)
         var out: [String] = [summaryLine(diagnosis, headline: headline), ""]
         if diagnosis.source.partial {
@@ -19,21 +43,30 @@ struct MarkdownRenderer {
         out += phasesTable(diagnosis.build)
         if let cause = diagnosis.rootCause {
             out += ["#### Root cause: \(Self.inline(cause.title))", ""]
-            out += findingBody(cause)
+            out += findingBody(cause, evidence: detail == .full || detail == .rootCauseEvidenceOnly)
         } else {
             out += [headline.verdictWithoutCause, ""]
         }
-        let others = diagnosis.findings.filter { $0 != diagnosis.rootCause }
+        let allOthers = diagnosis.findings.filter { $0 != diagnosis.rootCause }
+        let others = detail == .fewOtherFindings ? Array(allOthers.prefix(5)) : allOthers
         if !others.isEmpty {
             out += ["#### Other findings", ""]
             for finding in others {
                 out.append("- **\(Self.inline(finding.title))** (`\(finding.ruleId)`, \(finding.severity.rawValue), "
                            + "confidence \(Formatting.percent(finding.confidence))): \(Self.inline(finding.remediation))")
             }
+            if others.count < allOthers.count {
+                out.append("- _\(allOthers.count - others.count) more not shown: the comment would pass GitHub's 65,536-character limit_")
+            }
             out.append("")
-            for finding in others where !finding.evidence.isEmpty {
+            for finding in others where !finding.evidence.isEmpty && detail == .full {
                 out += evidenceDetails(finding, summary: "Evidence for \(finding.ruleId)")
             }
+        }
+        let leftOut = detail == .rootCauseEvidenceOnly ? allOthers : diagnosis.findings
+        if detail != .full && leftOut.contains(where: { !$0.evidence.isEmpty }) {
+            out += ["_Evidence \(detail == .rootCauseEvidenceOnly ? "of the other findings " : "")left out to stay within "
+                    + "GitHub's 65,536-character limit; `--format text` or `json` shows it all._", ""]
         }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
@@ -72,13 +105,13 @@ struct MarkdownRenderer {
         return rows + [""]
     }
 
-    private func findingBody(_ finding: Finding) -> [String] {
+    private func findingBody(_ finding: Finding, evidence: Bool) -> [String] {
         var out = ["`\(finding.ruleId)` · \(finding.category.rawValue) · \(finding.severity.rawValue) · "
                    + "confidence \(Formatting.percent(finding.confidence))", ""]
         out += ["**Why:** \(Self.inline(finding.explanation))", ""]
         out += ["**Fix:** \(Self.inline(finding.remediation))", ""]
         if let url = finding.docURL { out += ["[Documentation](\(url))", ""] }
-        if !finding.evidence.isEmpty { out += evidenceDetails(finding, summary: "Evidence") }
+        if evidence && !finding.evidence.isEmpty { out += evidenceDetails(finding, summary: "Evidence") }
         return out
     }
 
@@ -98,9 +131,15 @@ struct MarkdownRenderer {
         }
         let more = finding.occurrences > finding.evidence.count
             ? " (first \(finding.evidence.count) of \(finding.occurrences))" : ""
-        let text = body.map(Formatting.printable).joined(separator: "\n")
+        let text = body.map { Self.capped(Formatting.printable($0)) }.joined(separator: "\n")
         let fence = Self.fence(for: text)
         return ["<details><summary>\(summary)\(more)</summary>", "", fence + "text", text, fence, "", "</details>", ""]
+    }
+
+    /// An evidence line cut to `maxLineCharacters`, saying so.
+    static func capped(_ line: String) -> String {
+        guard line.count > maxLineCharacters else { return line }
+        return String(line.prefix(maxLineCharacters)) + " … [\(line.count - maxLineCharacters) more characters cut]"
     }
 
     /// A backtick fence longer than any run of backticks in the content, so a log cannot close it.
@@ -113,11 +152,19 @@ struct MarkdownRenderer {
         return String(repeating: "`", count: max(3, longest + 1))
     }
 
-    /// Prose on one line, with characters that would start HTML or break out of a table escaped.
+    /// Prose on one line, with characters that would start HTML or break out of a table escaped — outside code
+    /// spans only: inside backticks nothing is interpreted, so `&lt;` there would show as `&lt;` on GitHub.
     static func inline(_ text: String) -> String {
-        Formatting.printable(text.replacingOccurrences(of: "\n", with: " "))
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        let flat = Formatting.printable(text.replacingOccurrences(of: "\n", with: " "))
+        var out = ""
+        for piece in CodeSpans.split(flat) {
+            if piece.isCode {
+                out += piece.text
+            } else {
+                out += piece.text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            }
+        }
+        return out
     }
 
     static func cell(_ text: String) -> String { inline(text).replacingOccurrences(of: "|", with: "\\|") }
