@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Fetch"]),
         .testTarget(name: "AnalyzeTests", dependencies: ["Analyze", "Parse", "Fetch", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["report", "Analyze", "Parse", "Fetch"]),
+        .testTarget(name: "ReportTests", dependencies: ["report", "Analyze", "Parse", "Fetch", "TestSupport"]),
         // Drives the built `cbtriage` binary (and moto_server) as a user would.
         .testTarget(name: "IntegrationTests", dependencies: ["Fetch", "TestSupport"]),
     ],
