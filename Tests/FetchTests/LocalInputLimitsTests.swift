@@ -46,6 +46,26 @@ final class LocalInputLimitsTests: XCTestCase {
         XCTAssertTrue(compressed.outcome?.completeness.isPartial ?? false)
     }
 
+    /// The inflate thread is still reading ahead when the line limit stops the reader: the outcome (bytes
+    /// read, completeness) must come from what the reader was handed, not from the thread's moving state
+    /// (ThreadSanitizer in `make test-sanitize` runs this class).
+    func testLineLimitInsideGzipWhileTheInflateThreadReadsAhead() throws {
+        let lines = numberedLines(5_000)
+        let gzip = try GzipCompression.compress(joinedLines(lines))
+        let path = try writeFile(scratch + "/big.log.gz", gzip)
+        let options = LineReaderOptions(blockSize: 64, inflateChunkSize: 16,
+                                        limits: InputLimits(maxBytes: nil, maxLines: 3))
+        for _ in 0..<20 {
+            let result = try readAll(LocalLogSource(path: path, options: options))
+            XCTAssertEqual(result.texts, Array(lines.prefix(3)))
+            XCTAssertEqual(result.outcome?.completeness,
+                           .partial(reason: "stopped after 3 lines (--max-lines); the rest was not read", byteOffset: nil))
+            let bytesRead = try XCTUnwrap(result.outcome?.bytesRead)
+            XCTAssertGreaterThan(bytesRead, 0)
+            XCTAssertLessThan(bytesRead, Int64(gzip.count), "the rest of the file was not read")
+        }
+    }
+
     func testForeignFormatsAreNamedAndTextThatLooksAlikeIsNot() throws {
         XCTAssertThrowsError(try read([0x28, 0xB5, 0x2F, 0xFD, 0x00], limits: .unlimited)) { error in
             XCTAssertEqual((error as? LocalInputError)?.userMessage.hasSuffix("is zstd-compressed, which cbtriage does not read; decompress it first (zstd -d)"), true)
