@@ -33,7 +33,7 @@ final class SummaryAWSCollectorConcurrencyTests: XCTestCase {
                                          homeDirectory: work.path)
         let settings = try AWSSettings.resolve(profile: nil, region: "us-east-1", endpointURL: server.endpoint,
                                                environment: environment)
-        let connections = (0..<4).map { _ in AWSConnection(settings: settings, log: nil) }
+        let connections = (0..<4).map { _ in AWSConnection(settings: settings, timeouts: .standard, log: nil) }
         let warnings = LockedLines()
         let collector = AWSSummaryCollector(connections: connections,
                                             catalog: try CatalogLoader.compiled(userRuleFiles: []),
@@ -46,15 +46,18 @@ final class SummaryAWSCollectorConcurrencyTests: XCTestCase {
 
         XCTAssertEqual(outcomes.count, jobs.count)
         XCTAssertEqual(Set(finished.lines), Set((1...jobs.count).map(String.init)), "progress counts every job once")
-        var linesRead: [String: Int] = [:]
+        var seen: [String: SummaryRecord] = [:]
         for (job, outcome) in zip(jobs, outcomes) {
             switch (job.fixture, outcome) {
-            case (let fixture?, .diagnosed(let diagnosis)):
-                XCTAssertEqual(diagnosis.rootCause?.category.rawValue, try expectedCategory(fixture), fixture)
-                XCTAssertGreaterThan(diagnosis.source.linesRead, 0, fixture)
-                // The same build read on another thread reads the same log.
-                XCTAssertEqual(linesRead[job.id, default: diagnosis.source.linesRead], diagnosis.source.linesRead, fixture)
-                linesRead[job.id] = diagnosis.source.linesRead
+            case (let fixture?, .diagnosed(let record)):
+                XCTAssertEqual(record.rootCause?.category, try expectedCategory(fixture), fixture)
+                XCTAssertFalse(record.partial, fixture)
+                // The same build read on another thread gives the same record.
+                if let earlier = seen[job.id] {
+                    XCTAssertEqual(earlier.rootCause?.ruleId, record.rootCause?.ruleId, fixture)
+                    XCTAssertEqual(earlier.phaseDurations.map(\.name), record.phaseDurations.map(\.name), fixture)
+                }
+                seen[job.id] = record
             case (nil, .unreadable(let entry, _)):
                 XCTAssertEqual(entry.name, job.id)
             default:

@@ -90,6 +90,8 @@ enum LocalLineReading {
             completeness = .partial(reason: "stopped after \(maxBytes) bytes\(compressed ? " of decompressed data" : "") "
                                         + "(--max-bytes); the rest was not read", byteOffset: nil)
         }
-        return ReadOutcome(shape: shape, completeness: completeness, bytesRead: input.bytesConsumed, linesRead: number)
+        // With gzip, the inflate thread reads `input` (and may still be): ask it, not the stream under it.
+        let bytesRead = readAhead?.bytesConsumed ?? input.bytesConsumed
+        return ReadOutcome(shape: shape, completeness: completeness, bytesRead: bytesRead, linesRead: number)
     }
 }

@@ -21,9 +21,15 @@ final class ReadAheadByteStream: ByteStream {
     private var producerDone = false
     private var producerError: Error?
     private var cancelled = false
+    /// The inner stream's counters as of its last read, copied under the lock by the thread: the reader never
+    /// touches the inner stream, which the thread may still be reading after a reader stopped early.
+    private var publishedConsumed: Int64
+    private var publishedCompleteness: Completeness
 
     init(inner: ByteStream, blockSize: Int, blockCount: Int = 4) {
         self.inner = inner
+        publishedConsumed = inner.bytesConsumed
+        publishedCompleteness = inner.completeness
         blocks = (0..<max(blockCount, 2)).map { _ in .allocate(byteCount: max(blockSize, 1), alignment: 16) }
         counts = Array(repeating: 0, count: blocks.count)
         let thread = Thread { self.produce() }
@@ -43,17 +49,16 @@ final class ReadAheadByteStream: ByteStream {
         condition.unlock()
     }
 
-    // Read only once the reader has seen the end (the thread no longer touches the inner stream then).
     var bytesConsumed: Int64 {
         condition.lock()
         defer { condition.unlock() }
-        return inner.bytesConsumed
+        return publishedConsumed
     }
 
     var completeness: Completeness {
         condition.lock()
         defer { condition.unlock() }
-        return inner.completeness
+        return publishedCompleteness
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -87,7 +92,10 @@ final class ReadAheadByteStream: ByteStream {
             condition.unlock()
             // The block at writeIndex is free: the reader is done with it and will not look until published.
             let result = Result { try inner.read(into: blocks[writeIndex]) }
+            let consumed = inner.bytesConsumed, completeness = inner.completeness
             condition.lock()
+            publishedConsumed = consumed
+            publishedCompleteness = completeness
             switch result {
             case .success(let count) where count > 0:
                 counts[writeIndex] = count
