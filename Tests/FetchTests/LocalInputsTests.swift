@@ -23,6 +23,32 @@ final class LocalInputsTests: XCTestCase {
         XCTAssertEqual(sources.map(\.displayName), ["B.log", "a.txt", "b.log", "c.gz"].map { directory + "/" + $0 })
     }
 
+    func testADirectoryIsReadRecursivelyAsACloudWatchExportFolderNests() throws {
+        let root = scratch + "/export"
+        for path in ["/2024/03/06/stream-a/000000.gz", "/2024/03/06/stream-b/000000.gz", "/2024/03/07/x.log", "/top.txt",
+                     "/.cache/hidden.log", "/2024/.git/objects.log"] {
+            try FileManager.default.createDirectory(atPath: root + (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try writeFile(root + path, Array("x\n".utf8))
+        }
+        // A link back up the tree is not followed (it would never end).
+        try FileManager.default.createSymbolicLink(atPath: root + "/2024/loop", withDestinationPath: root)
+        let sources = try LocalInputs.expand([root])
+        XCTAssertEqual(sources.map(\.displayName), ["/2024/03/06/stream-a/000000.gz", "/2024/03/06/stream-b/000000.gz",
+                                                    "/2024/03/07/x.log", "/top.txt"].map { root + $0 })
+    }
+
+    func testJSONFilesInADirectoryAreReadOnlyWhenTheyAreLogEvents() throws {
+        let directory = scratch + "/json"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try writeFile(directory + "/events.json", Array(#"{"events": [{"timestamp": 1, "message": "hello"}]}"#.utf8))
+        try writeFile(directory + "/build.expected.json", Array(#"{"rootCause": "ecr-auth-expired"}"#.utf8))
+        let sources = try LocalInputs.expand([directory])
+        XCTAssertEqual(sources.map(\.displayName), [directory + "/events.json"])
+        XCTAssertEqual(try readAll(sources[0]).texts, ["hello"])
+        XCTAssertEqual(try readAll(sources[0]).outcome?.shape, .logEventsJSON)
+    }
+
     func testFilesStdinAndDirectoriesKeepTheirOrder() throws {
         let file = try writeFile(scratch + "/single.data", Array("x\n".utf8))
         let directory = scratch + "/dir/"

@@ -58,7 +58,7 @@ final class EndToEndTests: XCTestCase {
         let empty = try EndToEnd.scratchDirectory(for: self)
         let run = try EndToEnd.run([empty.path])
         XCTAssertEqual(run.status, 66)
-        XCTAssertEqual(run.stderr, "cbtriage: \(empty.path): directory has no .log, .txt or .gz files\n")
+        XCTAssertEqual(run.stderr, "cbtriage: \(empty.path): no .log, .txt, .gz or log-events .json files in this directory or below it\n")
     }
 
     func testStdin() throws {

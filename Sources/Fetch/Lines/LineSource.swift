@@ -6,6 +6,8 @@ public enum InputShape: String, Codable, Sendable {
     case cloudwatchExport = "cloudwatch-export"
     /// The JSON that `aws logs get-log-events` / `filter-log-events` print (`events[].message`).
     case logEventsJSON = "log-events-json"
+    /// What `aws logs get-log-events --output text` prints: `EVENTS<TAB>timestamp<TAB>message<TAB>ingestionTime`.
+    case logEventsText = "log-events-text"
     /// Events fetched from the CloudWatch Logs API by cbtriage itself.
     case cloudwatchLogsAPI = "cloudwatch-logs-api"
 }

@@ -3,6 +3,7 @@
 /// - `{` … `"events"` (or `[` then `{`): the JSON of `aws logs get-log-events` / `filter-log-events`
 ///   (or its `events` array alone, as `jq .events` prints it).
 /// - A first non-empty line led by `2024-03-06T10:00:03.123Z `: a CloudWatch Logs export file.
+/// - A first non-empty line led by `EVENTS<TAB>` (or `NEXT…TOKEN<TAB>`): `aws logs get-log-events --output text`.
 /// - Anything else is a raw log.
 enum InputShapeDetector {
     /// How many leading bytes are inspected.
@@ -32,7 +33,10 @@ enum InputShapeDetector {
         let parsed = prefix.withUnsafeBufferPointer { buffer in
             ExportTimestamp.parse(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineStart + available]))
         }
-        return parsed == nil ? .raw : .cloudwatchExport
+        if parsed != nil { return .cloudwatchExport }
+        let firstLine = prefix[lineStart...]
+        for lead in LogEventsTextLine.leads where firstLine.starts(with: lead) { return .logEventsText }
+        return .raw
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {

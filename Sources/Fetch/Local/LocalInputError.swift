@@ -30,7 +30,7 @@ public enum LocalInputError: UserFacingError, Equatable {
         case .permissionDenied(let path):
             return "\(path): permission denied"
         case .directoryHasNoLogs(let path):
-            return "\(path): directory has no .log, .txt or .gz files"
+            return "\(path): no .log, .txt, .gz or log-events .json files in this directory or below it"
         case .isDirectory(let path):
             return "\(path): is a directory (pass it as an input to read the logs inside)"
         case .notAFile(let path):

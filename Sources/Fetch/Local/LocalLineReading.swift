@@ -71,6 +71,28 @@ enum LocalLineReading {
                         try body(LogLine(number: number, bytes: bytes, isCut: cut))
                     }
                 }
+            case .logEventsText:
+                var messageOpen = false // an event's message whose timestamp is still to come, lines below
+                try LineReader(options: options).run(stream) { bytes, cut in
+                    let parsed = LogEventsTextLine.parse(bytes)
+                    if case .token = parsed { return }
+                    guard number < maxLines else { throw LineLimitReached() }
+                    number += 1
+                    switch parsed {
+                    case .event(let message, let timestamp):
+                        messageOpen = timestamp == nil
+                        try body(LogLine(number: number, bytes: UnsafeBufferPointer(rebasing: bytes[message]),
+                                         timestampMillis: timestamp, isCut: cut))
+                    case .continuation, .token:
+                        if messageOpen, let end = LogEventsTextLine.endOfContinuedMessage(bytes) {
+                            messageOpen = false
+                            try body(LogLine(number: number, bytes: UnsafeBufferPointer(rebasing: bytes[..<end.length]),
+                                             timestampMillis: end.timestampMillis, isCut: cut))
+                        } else {
+                            try body(LogLine(number: number, bytes: bytes, isCut: cut))
+                        }
+                    }
+                }
             case .raw, .cloudwatchLogsAPI:
                 try LineReader(options: options).run(stream) { bytes, cut in
                     guard number < maxLines else { throw LineLimitReached() }
