@@ -5,7 +5,8 @@
 /// provider from `credentialsProvider(transport:)` is first asked, so `--help` and local-file
 /// commands never touch the network.
 public struct AWSSettings: Sendable {
-    /// The profile in effect (`--profile`, else `AWS_PROFILE`, else `default`).
+    /// The profile in effect: `--profile`, else `AWS_PROFILE`, else `AWS_DEFAULT_PROFILE`, else `default` — AWS CLI
+    /// v2's order (stock botocore reads the two variables the other way round, botocore#1725).
     public let profile: String
     public let profileIsExplicit: Bool
     public let region: String
@@ -26,7 +27,8 @@ public struct AWSSettings: Sendable {
                                environment: AWSEnvironment) throws -> AWSSettings {
         let config = try SharedConfig.load(environment: environment)
         let explicit = profile.map { !$0.isEmpty } ?? false
-        let profileName = (explicit ? profile : nil) ?? environment.value("AWS_PROFILE") ?? "default"
+        let profileName = (explicit ? profile : nil) ?? environment.value("AWS_PROFILE")
+            ?? environment.value("AWS_DEFAULT_PROFILE") ?? "default"
         if profileName != "default" && !config.hasProfile(profileName) {
             throw ConfigError.profileNotFound(profile: profileName, searched: [config.configPath, config.credentialsPath])
         }

@@ -7,6 +7,9 @@ public enum ConfigError: UserFacingError, Equatable {
     case noRegion(profile: String)
     case invalidRegion(value: String, source: String)
     case invalidEndpoint(value: String, source: String, reason: String)
+    case missingServicesSection(profile: String, name: String)
+    case invalidBoolean(name: String, value: String, source: String)
+    case endpointVariantWithCustomEndpoint(variant: String, source: String)
 
     public var userMessage: String {
         switch self {
@@ -22,6 +25,12 @@ public enum ConfigError: UserFacingError, Equatable {
             return "'\(value)' (from \(source)) is not an AWS region code like us-east-1"
         case let .invalidEndpoint(value, source, reason):
             return "endpoint URL '\(value)' (from \(source)) is not usable: \(reason)"
+        case let .missingServicesSection(profile, name):
+            return "profile '\(profile)' says 'services = \(name)' but ~/.aws/config has no [services \(name)] section"
+        case let .invalidBoolean(name, value, source):
+            return "\(name) = '\(value)' (from \(source)) must be true or false"
+        case let .endpointVariantWithCustomEndpoint(variant, source):
+            return "\(variant) endpoints cannot be combined with a custom endpoint URL (from \(source)); unset one of them"
         }
     }
 }
