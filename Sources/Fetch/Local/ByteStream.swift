@@ -22,6 +22,9 @@ final class FileDescriptorStream: ByteStream {
     private let displayName: String
     private(set) var bytesConsumed: Int64 = 0
     private(set) var completeness: Completeness = .complete
+    /// `read(2)` returned 0 once: the end. Never asked again — on a terminal each further read would wait for
+    /// another Ctrl-D, so `cbtriage -` typed by hand would need two or three to finish.
+    private var reachedEnd = false
 
     init(fd: Int32, displayName: String, closesOnDeinit: Bool) {
         self.fd = fd
@@ -34,7 +37,7 @@ final class FileDescriptorStream: ByteStream {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard completeness == .complete, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        guard completeness == .complete, !reachedEnd, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             #if canImport(Glibc)
             let count = Glibc.read(fd, base, buffer.count)
@@ -43,6 +46,7 @@ final class FileDescriptorStream: ByteStream {
             #endif
             if count >= 0 {
                 bytesConsumed += Int64(count)
+                if count == 0 { reachedEnd = true }
                 return count
             }
             let code = errno
