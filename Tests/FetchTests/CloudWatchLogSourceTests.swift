@@ -41,6 +41,20 @@ final class CloudWatchLogSourceTests: XCTestCase {
         XCTAssertEqual(caller.calls.map { $0.json["limit"] as? Int }, [3, 3, 3])
     }
 
+    func testFetchKeepsACRLFEventsCarriageReturnTheAnalysisDoesNot() throws {
+        func lines(keeping: Bool) throws -> [String] {
+            let caller = ScriptedAWSCaller([
+                .body(logEventsPage(["windows line\r\n", "two\r\nthree\r"], firstTimestamp: 100, token: "f/1")),
+                .body(logEventsPage([], token: "f/1")),
+            ])
+            let source = CloudWatchLogSource(client: CloudWatchLogsClient(caller: caller), group: "g", stream: "s",
+                                             keepsCarriageReturns: keeping)
+            return try read(source).0.map(\.text)
+        }
+        XCTAssertEqual(try lines(keeping: true), ["windows line\r", "two\r", "three\r"])
+        XCTAssertEqual(try lines(keeping: false), ["windows line", "two", "three"])
+    }
+
     func testLinesArriveBeforeTheNextPageIsRequested() throws {
         let caller = ScriptedAWSCaller([
             .body(logEventsPage(["a", "b"], token: "f/1")),

@@ -11,11 +11,15 @@ public struct CloudWatchLogSource: LineSource {
     public var endTime: Int64?
     /// Events per `GetLogEvents` call; nil for the service's default (up to 10,000 events / 1 MB).
     public var pageSize: Int?
+    /// Keep the `\r` of a `\r\n` line end (`cbtriage fetch` writes the events as CloudWatch Logs holds them);
+    /// the analysis reads lines without it.
+    public var keepsCarriageReturns: Bool
     private let client: CloudWatchLogsClient
 
     public init(client: CloudWatchLogsClient, group: String, stream: String, startTime: Int64? = nil,
-                endTime: Int64? = nil, pageSize: Int? = nil) {
+                endTime: Int64? = nil, pageSize: Int? = nil, keepsCarriageReturns: Bool = false) {
         self.client = client
+        self.keepsCarriageReturns = keepsCarriageReturns
         self.group = group
         self.stream = stream
         self.startTime = startTime
@@ -28,7 +32,7 @@ public struct CloudWatchLogSource: LineSource {
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         var pages = client.logEventPages(GetLogEventsRequest(
             logGroupName: group, logStreamName: stream, startTime: startTime, endTime: endTime, limit: pageSize))
-        var splitter = EventLineSplitter()
+        var splitter = EventLineSplitter(keepsCarriageReturns: keepsCarriageReturns)
         var completeness = Completeness.complete
         while true {
             let events: [OutputLogEvent]
@@ -60,6 +64,7 @@ public struct CloudWatchLogSource: LineSource {
 
 /// Cuts event messages into lines without copying: each line is a slice of the message's own bytes.
 struct EventLineSplitter {
+    var keepsCarriageReturns = false
     private(set) var linesDelivered = 0
     private(set) var bytesRead: Int64 = 0
 
@@ -85,7 +90,7 @@ struct EventLineSplitter {
     private mutating func deliver(_ message: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
                                   _ timestampMillis: Int64?, _ body: (LogLine) throws -> Void) throws {
         var stop = end
-        if stop > start, message[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
+        if !keepsCarriageReturns, stop > start, message[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
         linesDelivered += 1
         let slice = UnsafeBufferPointer(rebasing: message[start..<stop])
         try body(LogLine(number: linesDelivered, bytes: slice, timestampMillis: timestampMillis))

@@ -71,7 +71,8 @@ struct FetchCommand: ParsableCommand {
             location = BuildLogLocation(group: group ?? "", stream: stream ?? "")
         }
         let source = CloudWatchLogSource(client: connection.logs, group: location.group, stream: location.stream,
-                                         startTime: startMillis, endTime: endMillis, pageSize: pageSize)
+                                         startTime: startMillis, endTime: endMillis, pageSize: pageSize,
+                                         keepsCarriageReturns: true)
         let outcome = try output.map { try writeFile($0, from: source) } ?? writeStandardOutput(from: source)
         if case .partial(let reason, _) = outcome.completeness {
             StandardStreams.error("partial log: \(reason)")
