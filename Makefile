@@ -8,7 +8,7 @@ DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config libvectorscan-dev libpcre2-dev
 PY_PACKAGES  := moto[server] jsonschema markdown-it-py
 
-.PHONY: demo test build deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
+.PHONY: demo test build build-info deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
 
 help:
 	@echo "make demo   build and diagnose a bundled failing build log"
@@ -35,7 +35,16 @@ deps-py:
 	  python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES); \
 	fi
 
-build: deps-apt
+# The commit `cbtriage --version` names, written only when it changed (so nothing rebuilds for nothing).
+BUILD_COMMIT_HEADER := Sources/CBuildInfo/generated/build_commit.h
+build-info:
+	@mkdir -p $(dir $(BUILD_COMMIT_HEADER)); \
+	commit=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown); \
+	if [ -n "$$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$$commit-dirty"; fi; \
+	line="#define CBT_BUILD_COMMIT \"$$commit\""; \
+	if [ "$$(cat $(BUILD_COMMIT_HEADER) 2>/dev/null)" != "$$line" ]; then echo "$$line" > $(BUILD_COMMIT_HEADER); fi
+
+build: deps-apt build-info
 	$(SWIFT) build
 
 demo: build

@@ -44,6 +44,8 @@ let package = Package(
         // Non-variadic wrappers for curl_easy_setopt/getinfo, and for zlib's init macros: each header seen
         // only by the one Fetch file that uses that library.
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // The commit `make build` embeds for `--version` (a generated header, absent from the repository).
+        .target(name: "CBuildInfo"),
         .target(name: "CZlibShim", dependencies: ["CZlib"]),
 
         .target(
@@ -61,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "report",
             dependencies: [
-                "Fetch", "Parse", "Analyze",
+                "Fetch", "Parse", "Analyze", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

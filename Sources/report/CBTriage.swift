@@ -7,6 +7,7 @@ struct CBTriage: ParsableCommand {
         commandName: "cbtriage",
         abstract: "Tell why an AWS CodeBuild build failed.",
         discussion: ExitStatus.helpText,
+        version: BuildVersion.text,
         subcommands: [AnalyzeCommand.self, RulesCommand.self, SummaryCommand.self, BuildCommand.self, FetchCommand.self, BuildsCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )

@@ -23,6 +23,26 @@ final class EndToEndTests: XCTestCase {
         EndToEnd.assertNoBacktrace(run)
     }
 
+    func testVersionNamesTheReleaseTheCommitAndTheCatalog() throws {
+        let run = try EndToEnd.run(["--version"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let listed = try EndToEnd.run(["rules", "list"]).stdout.split(separator: "\n").last ?? ""
+        let total = Int(listed.split(separator: " ").first ?? "") ?? -1
+        let pattern = #"^cbtriage \d+\.\d+\.\d+ \(commit ([0-9a-f]{7,40}(-dirty)?|unknown); catalog: (\d+) rules, (\d+) check rules\)\n$"#
+        let regex = try NSRegularExpression(pattern: pattern)
+        let match = try XCTUnwrap(regex.firstMatch(in: run.stdout, range: NSRange(run.stdout.startIndex..., in: run.stdout)),
+                                  run.stdout)
+        let number = { (group: Int) in Int((run.stdout as NSString).substring(with: match.range(at: group))) ?? -1 }
+        XCTAssertEqual(number(3) + number(4), total, "the catalog size is what rules list counts")
+        // `make build` embeds the commit in a generated header; a plain `swift build` without one says unknown.
+        let header = EndToEnd.packageRoot.appendingPathComponent("Sources/CBuildInfo/generated/build_commit.h")
+        if let line = try? String(contentsOf: header, encoding: .utf8), let commit = line.split(separator: "\"").dropFirst().first {
+            XCTAssertTrue(run.stdout.contains("(commit \(commit);"), "\(run.stdout) vs \(line)")
+        } else {
+            XCTAssertTrue(run.stdout.contains("(commit unknown;"), run.stdout)
+        }
+    }
+
     func testAMistypedSubcommandIsNamedNotTakenForAMissingFile() throws {
         let run = try EndToEnd.run(["analyse", "Fixtures/logs/ecr-auth-expired-push.log"])
         XCTAssertEqual(run.status, 64, run.stderr)
