@@ -25,7 +25,8 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "Only events before this time: ISO-8601 or an age like 30m, 2h, 1d.")
     var end: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Write to FILE (gzip when it ends in .gz) instead of stdout.")
+    @Option(name: [.short, .customLong("output")], help: "Write to FILE (gzip when it ends in .gz) instead of stdout.",
+            completion: .file())
     var output: String?
 
     @Flag(name: [.customLong("force"), .customLong("overwrite")], help: "Overwrite the --output file if it exists.")

@@ -15,7 +15,7 @@ struct RulesTestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A YAML rule file (default: the built-in catalog).")
+    @Argument(help: "A YAML rule file (default: the built-in catalog).", completion: .file(extensions: ["yaml", "yml"]))
     var file: String?
 
     @Option(name: .customLong("id"), help: "Test only this rule (repeatable).")

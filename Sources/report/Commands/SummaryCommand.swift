@@ -22,7 +22,7 @@ struct SummaryCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Log files or directories of logs.")
+    @Argument(help: "Log files or directories of logs.", completion: .file())
     var paths: [String] = []
 
     @Option(name: .customLong("project"), help: "A CodeBuild project to summarise from AWS; repeatable.")
@@ -45,7 +45,7 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var aws: AWSOptions
 
-    @Option(help: "Logs of an earlier period (file or directory) to find new failure kinds against.")
+    @Option(help: "Logs of an earlier period (file or directory) to find new failure kinds against.", completion: .file())
     var baseline: String?
 
     @OptionGroup var ruleFiles: RuleFileOptions

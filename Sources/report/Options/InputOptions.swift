@@ -3,7 +3,8 @@ import Fetch
 
 /// What to read and with which rules.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Log files (plain, gzip, CloudWatch export, get-log-events JSON), directories of logs, or - for stdin.")
+    @Argument(help: "Log files (plain, gzip, CloudWatch export, get-log-events JSON), directories of logs, or - for stdin.",
+              completion: .file())
     var paths: [String] = []
 
     @OptionGroup var ruleFiles: RuleFileOptions
