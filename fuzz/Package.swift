@@ -8,12 +8,15 @@ let package = Package(
     name: "cbtriage-fuzz",
     dependencies: [.package(name: "cbtriage", path: "..")],
     targets: [
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "CBTriageEngine", package: "cbtriage")]),
         .executableTarget(name: "FuzzLocalInput", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
         .executableTarget(name: "FuzzPhaseParser", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
         .executableTarget(name: "FuzzAnalyzer", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
         .executableTarget(name: "FuzzRuleFile", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
         .executableTarget(name: "FuzzINI", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
+        .executableTarget(name: "FuzzAWSErrorDecoder", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
+        .executableTarget(name: "FuzzLogEventsJSON", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
+        .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport", .product(name: "CBTriageEngine", package: "cbtriage")]),
     ],
     swiftLanguageModes: [.v5]
 )

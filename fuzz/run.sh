@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH=${FUZZ_SECONDS:-10}
-TARGETS=${FUZZ_TARGETS:-"FuzzLocalInput FuzzPhaseParser FuzzAnalyzer FuzzRuleFile FuzzINI"}
+TARGETS=${FUZZ_TARGETS:-"FuzzLocalInput FuzzPhaseParser FuzzAnalyzer FuzzRuleFile FuzzINI FuzzAWSErrorDecoder FuzzLogEventsJSON FuzzGzip"}
 echo "== swift build --package-path fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld"
 swift build -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld 2>&1 | tail -1
 seed() {  # target -> files from Fixtures/ that make a good start
@@ -14,6 +14,9 @@ seed() {  # target -> files from Fixtures/ that make a good start
         FuzzPhaseParser) ls ../Fixtures/logs/*.log ../Fixtures/forms/*.log | head -40 ;;
         FuzzRuleFile) ls ../Tests/Golden/inputs/rules/*.yaml ;;
         FuzzINI) ls ../Fixtures/fuzz-seeds/ini/* 2>/dev/null || true ;;
+        FuzzAWSErrorDecoder) ls ../Fixtures/fuzz-seeds/aws-errors/* ;;  # each starts with the target's 6-byte header
+        FuzzLogEventsJSON) ls ../Fixtures/forms/*.events.log ../Fixtures/fuzz-seeds/log-events/* ../Fixtures/codebuild-api/*.json | head -40 ;;
+        FuzzGzip) ls ../Fixtures/logs/*.gz ../Fixtures/forms/*.gz ;;
     esac
 }
 status=0

@@ -82,6 +82,24 @@ final class AWSJSONErrorTests: XCTestCase {
         XCTAssertEqual(echoed.message, "bad value <redacted> in request")
     }
 
+    /// The code comes from the body (or a header) as much as the message does: scrubbed, one line, bounded
+    /// (found by `FuzzAWSErrorDecoder`: a secret inside `<Code>` reached the user message).
+    func testErrorCodeIsScrubbedOneLineAndBounded() {
+        let secret = "SECRET-MARKER-KEY-1"
+        let shapes = [
+            decode(403, "<Error><Code>Sig\(secret)nature\nDoesNotMatch</Code><Message>m</Message></Error>", secrets: [secret]),
+            decode(400, "{\"__type\":\"x\\n\(secret)\(String(repeating: "A", count: 5000))\"}", secrets: [secret]),
+            decode(400, "", headers: [HTTPHeader("x-amzn-ErrorType", secret + String(repeating: "B", count: 5000))], secrets: [secret]),
+        ]
+        for error in shapes {
+            XCTAssertFalse(error.userMessage.contains(secret), error.userMessage)
+            XCTAssertFalse(error.userMessage.contains("\n"), error.userMessage)
+            XCTAssertLessThanOrEqual(error.code.count, AWSErrorDecoder.maxCodeLength + 1)
+            XCTAssertLessThan(error.userMessage.count, 1_000)
+        }
+        XCTAssertEqual(shapes[0].code, "Sig<redacted>nature DoesNotMatch")
+    }
+
     /// The whole client, every error path: markers set as the secret key and session token never
     /// appear in a thrown error or a verbose log line.
     func testNoSecretInAnyErrorOrLogLine() {

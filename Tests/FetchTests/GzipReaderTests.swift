@@ -56,6 +56,38 @@ final class GzipReaderTests: XCTestCase {
         XCTAssertEqual(offset, Int64(cutAt))
     }
 
+    /// A file cut short gives the same bytes whatever the read sizes: when a read fills the caller's buffer
+    /// as the input runs out, zlib may still hold output (the rest of a match, bits already read); it is
+    /// drained before the end is declared (found by `FuzzGzip`: one byte fewer with 2-byte reads).
+    func testTruncatedFileGivesTheSameBytesForEveryReadSize() throws {
+        // Long repeats: matches of up to 258 bytes, so a small read often stops inside one.
+        let text = (0..<300).map { "line \($0 % 7) " + String(repeating: "abcdefgh", count: $0 % 40) }.joined(separator: "\n")
+        let compressed = try GzipCompression.compress(Array(text.utf8))
+        for cut in stride(from: 20, to: compressed.count - 8, by: max(1, compressed.count / 40)) {
+            let truncated = Array(compressed[..<cut])
+            let whole = try inflateAll(truncated, inputStep: truncated.count, readSize: 1 << 16)
+            XCTAssertTrue(Array(text.utf8).starts(with: whole.bytes), "cut \(cut)")
+            for (inputStep, readSize) in [(1, 1), (4, 2), (7, 3), (truncated.count, 5), (3, 258)] {
+                let pieces = try inflateAll(truncated, inputStep: inputStep, readSize: readSize)
+                XCTAssertTrue(pieces.bytes == whole.bytes,
+                              "cut \(cut), input step \(inputStep), read size \(readSize): \(pieces.bytes.count) vs \(whole.bytes.count) bytes")
+                XCTAssertTrue(pieces.completeness.isPartial, "cut \(cut)")
+            }
+        }
+    }
+
+    private func inflateAll(_ bytes: [UInt8], inputStep: Int, readSize: Int) throws -> (bytes: [UInt8], completeness: Completeness) {
+        let stream = try GzipByteStream(source: MemoryByteStream(bytes: bytes, step: inputStep), chunkSize: inputStep)
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: readSize)
+        while true {
+            let count = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
+            if count == 0 { break }
+            output += buffer[..<count]
+        }
+        return (output, stream.completeness)
+    }
+
     func testCorruptDataIsPartialWithTheCompressedOffset() throws {
         let lines = numberedLines(4000)
         var compressed = try systemGzip(joinedLines(lines))

@@ -7,6 +7,8 @@ import Foundation
 enum AWSErrorDecoder {
     /// Longest message kept; AWS messages are short, anything longer is an echoed request.
     static let maxMessageLength = 400
+    /// Longest code kept; real codes are short identifiers, a longer one is not a code.
+    static let maxCodeLength = 100
 
     /// `secrets` are scrubbed from the message (the secret key, the session token).
     static func decode(_ response: HTTPResponse, service: AWSService, operation: String, region: String,
@@ -27,7 +29,9 @@ enum AWSErrorDecoder {
             // `ResourceNotFoundException:http://internal.amazon.com/coral/...`
             code = String(header.split(separator: ":", maxSplits: 1).first ?? "")
         }
-        return AWSError(code: code, message: clean(message, secrets: secrets), status: response.status,
+        // The code is the body's too: a proxy or an echo can put anything there, a secret or a newline included.
+        return AWSError(code: clean(code, secrets: secrets, limit: maxCodeLength),
+                        message: clean(message, secrets: secrets), status: response.status,
                         service: service, operation: operation, region: region, requestId: requestId)
     }
 
@@ -73,7 +77,7 @@ enum AWSErrorDecoder {
     ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
     /// One line, no echoed canonical request, no known secret, bounded length.
-    static func clean(_ message: String, secrets: [String]) -> String {
+    static func clean(_ message: String, secrets: [String], limit: Int = maxMessageLength) -> String {
         var text = message
         // SignatureDoesNotMatch from AWS goes on with "The Canonical String for this request should
         // have been '…'" — the canonical request, which includes the session token.
@@ -93,8 +97,8 @@ enum AWSErrorDecoder {
         }
         text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
         text = text.trimmingCharacters(in: .whitespaces)
-        if text.count > maxMessageLength {
-            text = String(text.prefix(maxMessageLength)) + "…"
+        if text.count > limit {
+            text = String(text.prefix(limit)) + "…"
         }
         return text
     }

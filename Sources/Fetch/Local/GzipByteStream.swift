@@ -16,6 +16,9 @@ final class GzipByteStream: ByteStream {
     /// Compressed bytes consumed from `source` before the current `input` chunk.
     private var offsetOfChunk: Int64 = 0
     private var state = State.inMember
+    /// The last inflate filled the whole output buffer, so zlib may hold more output (the rest of a match,
+    /// bits already read) that needs no more input: it is drained before more input is read or the end declared.
+    private var outputMayBePending = false
     private(set) var completeness: Completeness = .complete
 
     private enum State {
@@ -49,13 +52,19 @@ final class GzipByteStream: ByteStream {
             case .betweenMembers(let sawPadding):
                 if try !startNextMember(sawPadding: sawPadding) { return 0 }
             case .inMember:
-                if inflater.pendingInput == 0 {
+                if inflater.pendingInput == 0 && !outputMayBePending {
                     guard try refill() else {
                         finish(damage: "gzip data ends unexpectedly (truncated file)")
                         return 0
                     }
                 }
-                switch inflater.inflate(output: buffer) {
+                let step = inflater.inflate(output: buffer)
+                if case .progressed(let produced) = step {
+                    outputMayBePending = produced == buffer.count
+                } else {
+                    outputMayBePending = false
+                }
+                switch step {
                 case .progressed(let produced):
                     if produced > 0 { return produced }
                 case .memberEnded(let produced):
