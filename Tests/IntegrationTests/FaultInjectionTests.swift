@@ -5,24 +5,11 @@ import XCTest
 /// fault either leaves the fetched log exactly as seeded, or ends in a clear one-line error with its documented
 /// exit status — never a silently short log — and the attempts are the standard retry mode's: three at most,
 /// the waits within full jitter's ceilings (1 s, then 2 s). `UPDATE_FAULTS_DOC=1` rewrites docs/faults.md.
-final class FaultInjectionTests: MotoIntegrationTestCase {
+final class FaultInjectionTests: FaultProxyTestCase {
     static let getLogEvents = "Logs_20140328.GetLogEvents"
     static let batchGetBuilds = "CodeBuild_20161006.BatchGetBuilds"
     /// 5,000 seeded events at 1,000 a page: 5 pages and the last, empty one.
     static let pageSize = "1000"
-
-    private var proxy: FaultProxy!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        proxy = try FaultProxy(upstream: moto.server.endpoint)
-        addTeardownBlock { [proxy] in proxy?.stop() }
-    }
-
-    private var keys: [String: String] {
-        ["AWS_ACCESS_KEY_ID": moto.manifest.credentials.accessKeyId,
-         "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
-    }
 
     /// A hang is given up after this many silent seconds (`--cli-read-timeout`), then retried.
     static let readTimeout = 1.0

@@ -5,20 +5,7 @@ import XCTest
 /// (10 requests a second each, `Tests/Support/fault_proxy.py`) in front of moto_server with signature checking on.
 /// cbtriage paces itself to the quota (one limit per account, Region and API, shared by its threads) and slows
 /// further when throttled, so every build is read — none lost to retries running out.
-final class ThrottledSummaryTests: MotoIntegrationTestCase {
-    private var proxy: FaultProxy!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        proxy = try FaultProxy(upstream: moto.server.endpoint)
-        addTeardownBlock { [proxy] in proxy?.stop() }
-    }
-
-    private var keys: [String: String] {
-        ["AWS_ACCESS_KEY_ID": moto.manifest.credentials.accessKeyId,
-         "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
-    }
-
+final class ThrottledSummaryTests: FaultProxyTestCase {
     private func summary(_ extra: [String]) throws -> CBTriageRun {
         try run(["summary", "--project", moto.manifest.scale.project, "--since", "24h", "--include-succeeded",
                  "--format", "json", "--endpoint-url", proxy.endpoint, "--region", "us-east-1"] + extra,
