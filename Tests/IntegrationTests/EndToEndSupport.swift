@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `cbtriage` binary as a user would and captures what it prints.
@@ -92,37 +93,5 @@ enum EndToEnd {
         for errorLine in run.stderr.split(separator: "\n") {
             XCTAssertTrue(errorLine.hasPrefix("cbtriage: "), "stray stderr line: \(errorLine)", file: file, line: line)
         }
-    }
-}
-
-/// JSON Schema validation through python3's `jsonschema`; a missing module fails with the fix.
-enum SchemaCheck {
-    struct Invalid: Error, CustomStringConvertible { var description: String }
-
-    static func validate(_ json: String, schema: String) throws {
-        let schemaPath = EndToEnd.packageRoot.appendingPathComponent("docs/schema/\(schema)").path
-        let script = """
-            import json, sys
-            try:
-                import jsonschema
-            except ImportError:
-                print("python3 module jsonschema missing: pip install jsonschema"); sys.exit(3)
-            errors = list(jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(sys.stdin)))
-            for e in errors[:5]: print("/".join(map(str, e.absolute_path)), e.message)
-            sys.exit(1 if errors else 0)
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemaPath]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(json.utf8))
-        try input.fileHandleForWriting.close()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 0 { throw Invalid(description: "\(schema): \(report)") }
     }
 }

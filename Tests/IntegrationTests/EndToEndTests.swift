@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Drives the built binary: every exit status path, stdin, directories, JSON validity, and no backtrace
@@ -101,10 +102,10 @@ final class EndToEndTests: XCTestCase {
 
     func testJSONOutputIsValidAgainstTheSchema() throws {
         let run = try EndToEnd.run(["--format", "json", ecrLog, okLog, "missing.log"])
-        try SchemaCheck.validate(run.stdout, schema: "diagnosis.schema.json")
+        try JSONSchemaValidation.validate(run.stdout, schema: "diagnosis.schema.json")
         let summary = try EndToEnd.run(["summary", "--format", "json", "--baseline", okLog, inputs.path])
         XCTAssertEqual(summary.status, 0, summary.stderr)
-        try SchemaCheck.validate(summary.stdout, schema: "summary.schema.json")
+        try JSONSchemaValidation.validate(summary.stdout, schema: "summary.schema.json")
     }
 
     func testEveryFormatRunsOnEveryInput() throws {

@@ -21,28 +21,12 @@ public struct MarkdownCheck: Decodable {
 
     public static func render(_ markdown: String) throws -> MarkdownCheck {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: MotoServer.findExecutable("python3") ?? "/usr/bin/python3")
-        process.arguments = [root.appendingPathComponent("Support/markdown_check.py").path]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Write from another thread: a large document would fill the pipe while the script's output waits.
-        let data = Data(markdown.utf8)
-        let writer = Thread {
-            input.fileHandleForWriting.write(data)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let answer = output.fileHandleForReading.readDataToEndOfFile()
-        let problems = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try PythonRun.run([root.appendingPathComponent("Support/markdown_check.py").path],
+                                       input: Data(markdown.utf8))
+        guard result.status == 0 else {
             throw Failure(description: "markdown_check.py failed (is markdown-it-py installed? `make deps`): "
-                          + String(decoding: problems, as: UTF8.self))
+                          + String(decoding: result.errors, as: UTF8.self))
         }
-        return try JSONDecoder().decode(MarkdownCheck.self, from: answer)
+        return try JSONDecoder().decode(MarkdownCheck.self, from: result.output)
     }
 }
