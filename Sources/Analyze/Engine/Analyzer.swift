@@ -35,8 +35,9 @@ public final class Analyzer: BuildEventSink {
     private var currentCommand: CommandPosition?
     /// For each rule with a command pattern: does the current command match it.
     private var commandScopeMatches: [Bool]
-    /// The rules with a command pattern (indices into `catalog.compiled`): the only ones a new command re-scopes.
-    private let commandScopedRules: [Int]
+    /// The rules with a command pattern (index into `catalog.compiled`, and the pattern): the only ones a new
+    /// command re-scopes.
+    private let commandScopedRules: [(index: Int, regex: LinearRegex)]
     /// For each kind of command (`FailureFacts.kind`), the last run the model let go of that exited 0, so a
     /// failure it fixed stays overcome; at most `maxOmittedSuccessKinds` kinds.
     var omittedSuccesses: [String: CommandPosition] = [:]
@@ -69,7 +70,7 @@ public final class Analyzer: BuildEventSink {
         scratch = MatchScratch()
         recent = RecentLines(capacity: options.contextBefore)
         commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
-        commandScopedRules = catalog.compiled.indices.filter { catalog.compiled[$0].commandRegex != nil }
+        commandScopedRules = catalog.compiled.enumerated().compactMap { index, rule in rule.commandRegex.map { (index, $0) } }
         seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
         candidates.reserveCapacity(seenOnLine.count)
     }
@@ -257,8 +258,7 @@ public final class Analyzer: BuildEventSink {
     private func updateCommandScope(for position: CommandPosition?) {
         currentCommand = position
         var text = position.flatMap { commandTexts[$0] }
-        for index in commandScopedRules {
-            guard let regex = catalog.compiled[index].commandRegex else { continue }
+        for (index, regex) in commandScopedRules {
             // A command never announced cannot be shown to match its pattern.
             commandScopeMatches[index] = text?.withUTF8 { regex.matches($0, scratch: scratch) } ?? false
         }

@@ -67,26 +67,25 @@ public final class APIRateLimits: @unchecked Sendable {
 
     /// Seconds the caller must wait before sending this request (0 when it may go now). Takes its slot.
     func reserve(_ key: Key) -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        let at = now()
-        var limiter = limiters[key] ?? Limiter(quota: quotas[key.operation], at: at)
-        let wait = limiter.reserve(at: at)
-        limiters[key] = limiter
-        return wait
+        withLimiter(key) { limiter, at in limiter.reserve(at: at) }
     }
 
     /// Tells the limit how a request ended. Returns the new rate when a throttle lowered it, for `--verbose`.
     @discardableResult
     func record(_ key: Key, throttled: Bool) -> Double? {
         guard adaptive else { return nil }
+        return withLimiter(key) { limiter, at in limiter.record(throttled: throttled, at: at) }
+    }
+
+    /// Runs `body` on the key's limiter (made at its quota the first time) under the lock, at the current time.
+    private func withLimiter<T>(_ key: Key, _ body: (inout Limiter, Double) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
         let at = now()
         var limiter = limiters[key] ?? Limiter(quota: quotas[key.operation], at: at)
-        let lowered = limiter.record(throttled: throttled, at: at)
+        let result = body(&limiter, at)
         limiters[key] = limiter
-        return lowered
+        return result
     }
 
     /// The rate one API is currently paced at; nil when it is not paced. For tests and `--verbose`.

@@ -4,7 +4,10 @@ import Foundation
 /// say it does not exist. When the first argument is no file, no option and not a subcommand, but is a small
 /// typo away from one, say which one was meant instead.
 enum SubcommandSuggestion {
-    static let subcommands = ["analyze", "rules", "summary", "build", "fetch", "builds"]
+    /// The top-level subcommands' names, as the command line declares them.
+    static var subcommands: [String] {
+        CBTriage.configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
 
     /// The subcommand `arguments` (without the program name) probably meant, or nil.
     static func suggestion(for arguments: [String], fileExists: (String) -> Bool = FileManager.default.fileExists) -> String? {
