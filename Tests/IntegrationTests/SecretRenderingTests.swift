@@ -39,9 +39,14 @@ final class SecretRenderingTests: XCTestCase {
                 [Container] 2024/03/06 10:00:01.000000 Phase complete: BUILD State: FAILED
 
                 """
-            for format in ["text", "json", "markdown", "slack"] {
-                let run = try EndToEnd.run(["--rules", rules.path, "--format", format, "-"], stdin: Data(log.utf8),
+            // The compact text report names a finding that is not the root cause in one line; --verbose
+            // renders its filled explanation and context too, which is what this test is about.
+            let compact = try EndToEnd.run(["--rules", rules.path, "-"], stdin: Data(log.utf8),
                                            environment: ["COLUMNS": "250"])
+            XCTAssertFalse(compact.stdout.contains(entry.secret), "\(entry.kind) leaked in the compact text report")
+            for format in ["text", "json", "markdown", "slack"] {
+                let run = try EndToEnd.run(["--rules", rules.path, "--format", format, "--verbose", "-"],
+                                           stdin: Data(log.utf8), environment: ["COLUMNS": "250"])
                 XCTAssertEqual(run.status, 0, "\(entry.kind) \(format): \(run.stderr)")
                 let shown = try Self.readable(run.stdout, format: format)
                 XCTAssertTrue(shown.contains("Echoed line"), "\(entry.kind) \(format): the rule did not fire")
@@ -108,7 +113,7 @@ final class SecretRenderingTests: XCTestCase {
 
             """
         for format in Self.formats {
-            let run = try EndToEnd.run(["--rules", rules.path, "--format", format, "-"], stdin: Data(log.utf8),
+            let run = try EndToEnd.run(["--rules", rules.path, "--format", format, "--verbose", "-"], stdin: Data(log.utf8),
                                        environment: ["COLUMNS": "250"])
             XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
             let shown = try Self.readable(run.stdout, format: format)
@@ -133,7 +138,7 @@ final class SecretRenderingTests: XCTestCase {
         let token = try XCTUnwrap(loginLine?.split(separator: " ").dropFirst(5).first.map(String.init))
         XCTAssertGreaterThan(token.count, 1000, "the fixture's token is a realistic length")
         for format in Self.formats {
-            let run = try EndToEnd.run(["--format", format, log.path], environment: ["COLUMNS": "250"])
+            let run = try EndToEnd.run(["--format", format, "--verbose", log.path], environment: ["COLUMNS": "250"])
             XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
             let shown = try Self.readable(run.stdout, format: format)
             for start in stride(from: 0, to: token.count - 24, by: 200) {
@@ -161,7 +166,7 @@ final class SecretRenderingTests: XCTestCase {
 
             """
         for format in Self.formats {
-            let run = try EndToEnd.run(["--format", format, "-"], stdin: Data(log.utf8), environment: ["COLUMNS": "250"])
+            let run = try EndToEnd.run(["--format", format, "--verbose", "-"], stdin: Data(log.utf8), environment: ["COLUMNS": "250"])
             XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
             let shown = try Self.readable(run.stdout, format: format)
             if format == "json" {

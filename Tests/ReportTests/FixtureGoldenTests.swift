@@ -38,6 +38,9 @@ final class FixtureGoldenTests: XCTestCase {
         for (stem, diagnosis) in try diagnoses() {
             GoldenFile.assertMatches(TextRenderer(settings: plain).render(diagnosis), "fixtures/\(stem).txt")
             GoldenFile.assertMatches(TextRenderer(settings: fancy).render(diagnosis), "fixtures/\(stem).color.txt")
+            var verbose = plain
+            verbose.verbose = true
+            GoldenFile.assertMatches(TextRenderer(settings: verbose).render(diagnosis), "fixtures/\(stem).verbose.txt")
             let json = JSONRenderer(settings: plain).render([diagnosis])
             GoldenFile.assertMatches(json, "fixtures/\(stem).json")
             try SchemaValidator.assertValid(json, schema: "diagnosis.schema.json")

@@ -95,7 +95,8 @@ extension Analyzer {
                        explanation: Template.fill(rule.explanation, with: captures),
                        remediation: Template.fill(rule.remediation, with: captures),
                        docURL: rule.docURL.isEmpty ? nil : rule.docURL, evidence: evidence,
-                       occurrences: state.occurrences, captures: captures)
+                       occurrences: state.occurrences, captures: captures,
+                       isGenericSymptom: rule.isGenericSymptom)
     }
 }
 

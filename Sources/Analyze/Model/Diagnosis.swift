@@ -78,10 +78,13 @@ public struct Finding: Codable, Equatable, Sendable {
     public var evidence: [Evidence]
     public var occurrences: Int
     public var captures: [String: String]
+    /// From a rule marked as a generic symptom (`exit status 1`, `COMMAND_EXECUTION_ERROR`): the text report
+    /// folds such findings into the root cause's evidence unless asked for everything.
+    public var isGenericSymptom: Bool
 
     public init(ruleId: String, category: Category, title: String, severity: Severity, confidence: Double,
                 explanation: String, remediation: String, docURL: String?, evidence: [Evidence],
-                occurrences: Int, captures: [String: String] = [:]) {
+                occurrences: Int, captures: [String: String] = [:], isGenericSymptom: Bool = false) {
         self.ruleId = ruleId
         self.category = category
         self.title = title
@@ -93,6 +96,29 @@ public struct Finding: Codable, Equatable, Sendable {
         self.evidence = evidence
         self.occurrences = occurrences
         self.captures = captures
+        self.isGenericSymptom = isGenericSymptom
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case ruleId, category, title, severity, confidence, explanation, remediation, docURL, evidence, occurrences,
+             captures, isGenericSymptom
+    }
+
+    // Diagnoses encoded before `isGenericSymptom` existed decode as specific findings.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ruleId = try container.decode(String.self, forKey: .ruleId)
+        category = try container.decode(Category.self, forKey: .category)
+        title = try container.decode(String.self, forKey: .title)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        confidence = try container.decode(Double.self, forKey: .confidence)
+        explanation = try container.decode(String.self, forKey: .explanation)
+        remediation = try container.decode(String.self, forKey: .remediation)
+        docURL = try container.decodeIfPresent(String.self, forKey: .docURL)
+        evidence = try container.decode([Evidence].self, forKey: .evidence)
+        occurrences = try container.decode(Int.self, forKey: .occurrences)
+        captures = try container.decodeIfPresent([String: String].self, forKey: .captures) ?? [:]
+        isGenericSymptom = try container.decodeIfPresent(Bool.self, forKey: .isGenericSymptom) ?? false
     }
 }
 

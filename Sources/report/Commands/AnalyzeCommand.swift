@@ -19,13 +19,18 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: ArgumentHelp("Text report: every finding in full, generic symptoms included (by default the root "
+        + "cause comes first and the other findings take a line each)."))
+    var verbose = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let webhook = try output.webhookURL(environment: environment)
-        let settings = RenderSettings.resolve(choice: output.color, environment: environment,
+        var settings = RenderSettings.resolve(choice: output.color, environment: environment,
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: input.context, now: Date())
+        settings.verbose = verbose
         let catalog = try CatalogLoader.compiled(userRuleFiles: input.ruleFiles.paths)
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
 

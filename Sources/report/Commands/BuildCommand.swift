@@ -11,7 +11,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Diagnose a CodeBuild build from AWS (its log in CloudWatch Logs and its phase records).",
         discussion: "BUILD is PROJECT:UUID or arn:aws:codebuild:REGION:ACCOUNT:build/PROJECT:UUID; an ARN's region "
-            + "is used unless --region is given. Inside CodeBuild, --current diagnoses the running build."
+            + "is used unless --region is given. Inside CodeBuild, --current diagnoses the running build. "
+            + "With --verbose the text report also shows every finding in full."
     )
 
     @Argument(help: "PROJECT:UUID or a build ARN.")
@@ -44,10 +45,11 @@ struct BuildCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let identifier = try resolveIdentifier(environment: environment)
         let webhook = try output.webhookURL(environment: environment)
-        let settings = RenderSettings.resolve(choice: output.color, environment: environment,
+        var settings = RenderSettings.resolve(choice: output.color, environment: environment,
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: context, now: Date())
+        settings.verbose = aws.verbose
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         let connection = try aws.connect(fallbackRegion: identifier.region)
         let diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,

@@ -23,6 +23,9 @@ struct RenderSettings {
     var contextLines: Int
     /// When the report was made (JSON `generatedAt`); injected so tests are reproducible.
     var now: Date
+    /// `--verbose`: every finding in full, generic symptoms included; otherwise the text report leads with the
+    /// answer and lists the rest a line each.
+    var verbose = false
 
     static let defaultWidth = 100
     static let minimumWidth = 40

@@ -13,15 +13,20 @@ struct TextRenderer {
         self.settings = settings
     }
 
+    /// The answer first: header, where it failed, the root cause with its evidence (generic symptoms folded into
+    /// it), the other findings a line each, then the phase timeline. `--verbose` shows every finding in full.
     func render(_ diagnosis: Diagnosis) -> String {
         var lines: [String] = []
         let headline = BuildHeadline(diagnosis)
         lines += header(diagnosis, headline: headline)
         lines += partialWarning(diagnosis.source)
         lines += skippedWarning(diagnosis.skipped)
+        lines += failurePlace(diagnosis.build, headline: headline)
+        let folded = settings.verbose ? [] : diagnosis.findings.filter { $0 != diagnosis.rootCause && $0.isGenericSymptom }
+        lines += rootCause(diagnosis, headline: headline, folded: folded)
+        lines += otherFindings(diagnosis.findings.filter { $0 != diagnosis.rootCause && !folded.contains($0) })
         lines += timeline(diagnosis.build)
-        lines += rootCause(diagnosis, headline: headline)
-        lines += otherFindings(diagnosis)
+        while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -91,28 +96,79 @@ struct TextRenderer {
         return lines + [""]
     }
 
-    private func rootCause(_ diagnosis: Diagnosis, headline: BuildHeadline) -> [String] {
+    /// `Failed in POST_BUILD: `docker push …` exited with status 1 (COMMAND_EXECUTION_ERROR)`.
+    private func failurePlace(_ build: BuildModel, headline: BuildHeadline) -> [String] {
+        guard let index = build.firstFailingPhase, build.phases.indices.contains(index) else { return [] }
+        let phase = build.phases[index]
+        var sentence = "Failed in \(phase.name)"
+        if let position = build.firstFailingCommand, let command = build.command(at: position) {
+            let text = Formatting.commandHeadline(command.text, limit: max(settings.width - 50, 30), ellipsis: ellipsis)
+            sentence += ": `\(text)`"
+            if let status = command.exitStatus, status != 0 { sentence += " exited with status \(status)" }
+            if let code = phase.contextCode { sentence += " (\(code))" }
+        } else if let code = phase.contextCode {
+            sentence += ": \(code)"
+            if let message = phase.contextMessage?.trimmingCharacters(in: .whitespaces), !message.isEmpty {
+                sentence += ": " + message
+            }
+        }
+        let wrapped = Formatting.wrap(Formatting.printable(sentence), width: settings.width, indent: "  ")
+        return wrapped.prefix(3).enumerated().map { index, line in
+            style.bold(index == 0 ? String(line.drop { $0 == " " }) : line)
+        } + [""]
+    }
+
+    private func rootCause(_ diagnosis: Diagnosis, headline: BuildHeadline, folded: [Finding]) -> [String] {
         guard let cause = diagnosis.rootCause else {
-            return [style.bold(headline.verdictWithoutCause)]
+            return [style.bold(headline.verdictWithoutCause), ""] + foldedSymptoms(folded, indent: "")
         }
         let arrow = settings.unicode ? "▶ " : "> "
         var lines = titleLines(style.boldRed(arrow + "Root cause: " + Formatting.printable(cause.title)),
                                plainCount: arrow.count + 12 + cause.title.count, tags: findingTags(cause), indent: "  ")
         lines += findingBody(cause, indent: "  ")
-        return lines
+        lines += foldedSymptoms(folded, indent: "  ")
+        return lines + [""]
     }
 
-    private func otherFindings(_ diagnosis: Diagnosis) -> [String] {
-        let others = diagnosis.findings.filter { $0 != diagnosis.rootCause }
-        guard !others.isEmpty else { return [] }
-        var lines = ["", style.bold("Other findings (\(others.count))")]
-        for (index, finding) in others.enumerated() {
-            let number = "  \(index + 1). "
-            lines += titleLines(number + style.bold(Formatting.printable(finding.title)),
-                                plainCount: number.count + finding.title.count, tags: findingTags(finding), indent: "     ")
-            lines += findingBody(finding, indent: "     ")
+    /// Generic symptoms (`exit status 1`, `COMMAND_EXECUTION_ERROR`) restate the root cause's evidence: one line
+    /// naming them and where they fired, instead of their own why/fix/evidence.
+    private func foldedSymptoms(_ symptoms: [Finding], indent: String) -> [String] {
+        guard !symptoms.isEmpty else { return [] }
+        let listed = symptoms.map { "\($0.ruleId) (\(place(of: $0)))" }.joined(separator: ", ")
+        let text = Formatting.printable("Also: \(listed); --verbose shows them in full.")
+        return Formatting.wrap(text, width: settings.width, indent: indent + "      ").enumerated().map { index, line in
+            style.dim(index == 0 ? indent + String(line.drop { $0 == " " }) : line)
         }
-        return lines
+    }
+
+    private func otherFindings(_ others: [Finding]) -> [String] {
+        guard !others.isEmpty else { return [] }
+        var lines = [style.bold("Other findings (\(others.count))")]
+        for (index, finding) in others.enumerated() {
+            if settings.verbose {
+                let number = "  \(index + 1). "
+                lines += titleLines(number + style.bold(Formatting.printable(finding.title)),
+                                    plainCount: number.count + finding.title.count, tags: findingTags(finding),
+                                    indent: "     ")
+                lines += findingBody(finding, indent: "     ")
+            } else {
+                let line = "  - \(Formatting.printable(finding.title))  [\(finding.ruleId), \(finding.severity.rawValue)] "
+                    + place(of: finding)
+                lines.append(trimmedToWidth(line))
+            }
+        }
+        return lines + [""]
+    }
+
+    /// `line 98`, `lines 98, 140 and 3 more`, or the CodeBuild phase record a finding came from.
+    private func place(of finding: Finding) -> String {
+        guard let first = finding.evidence.first else { return "" }
+        guard first.origin == .log else { return Formatting.printable(first.placeLabel).trimmingCharacters(in: [":"]) }
+        let numbers = finding.evidence.filter { $0.origin == .log }.map(\.line.number)
+        let more = max(finding.occurrences - numbers.count, 0)
+        var text = (numbers.count == 1 ? "line " : "lines ") + numbers.prefix(3).map(String.init).joined(separator: ", ")
+        if more + max(numbers.count - 3, 0) > 0 { text += " and \(more + max(numbers.count - 3, 0)) more" }
+        return text
     }
 
     // MARK: pieces
@@ -126,7 +182,19 @@ struct TextRenderer {
             let more = finding.occurrences > finding.evidence.count
                 ? " (first \(finding.evidence.count) of \(finding.occurrences))" : ""
             lines.append(indent + "Evidence" + more + ":")
-            for evidence in finding.evidence { lines += evidenceBlock(evidence, indent: indent + "  ") }
+            var previous: Evidence?
+            for run in EvidenceRun.runs(EvidenceGroup.grouping(finding.evidence), context: settings.contextLines) {
+                let sameCommand = previous.map { $0.origin == .log && run.first.origin == .log
+                    && $0.phase == run.first.phase && $0.command == run.first.command } ?? false
+                lines += evidenceBlock(run, indent: indent + "  ", header: !sameCommand)
+                previous = run.first
+                for group in run.groups where !group.repeats.isEmpty {
+                    let numbers = group.repeats.map { $0.origin == .log ? String($0.line.number) : $0.placeLabel }
+                    let times = group.repeats.count == 1 ? "once more" : "\(group.repeats.count) more times"
+                    lines.append(style.dim(trimmedToWidth(indent + "    (line \(group.first.placeLabel) again \(times): "
+                        + numbers.joined(separator: ", ") + ")")))
+                }
+            }
         }
         return lines
     }
@@ -140,27 +208,34 @@ struct TextRenderer {
         return [indent + style.bold(label) + " " + firstText] + wrapped.dropFirst()
     }
 
-    private func evidenceBlock(_ evidence: Evidence, indent: String) -> [String] {
+    /// One run of evidence; a run from the same command as the one before gets a gap mark instead of the
+    /// phase and command again.
+    private func evidenceBlock(_ run: EvidenceRun, indent: String, header: Bool) -> [String] {
         var lines: [String] = []
         var place: [String] = []
+        let evidence = run.first
         if let phase = evidence.phase { place.append(phase) }
         if let command = evidence.command {
             place.append("$ " + Formatting.commandHeadline(command, limit: max(settings.width - indent.count - 20, 20),
                                                            ellipsis: ellipsis))
         }
-        if !place.isEmpty { lines.append(indent + style.dim(Formatting.printable(place.joined(separator: "  ")))) }
-        let context = settings.contextLines
-        let before = evidence.before.suffix(context)
-        let after = evidence.after.prefix(context)
-        let numberWidth = String((after.last ?? evidence.line).number).count
-        for line in before { lines.append(style.dim(logLine(line, marker: " ", numberWidth: numberWidth, indent: indent))) }
-        if evidence.origin == .log {
-            lines.append(style.yellow(logLine(evidence.line, marker: ">", numberWidth: numberWidth, indent: indent)))
-        } else {
-            lines.append(style.yellow(trimmedToWidth(
-                "\(indent)> \(evidence.placeLabel) \(Formatting.printable(evidence.line.text))")))
+        if !header {
+            lines.append(indent + style.dim(settings.unicode ? "  ⋮" : "  ..."))
+        } else if !place.isEmpty {
+            lines.append(indent + style.dim(Formatting.printable(place.joined(separator: "  "))))
         }
-        for line in after { lines.append(style.dim(logLine(line, marker: " ", numberWidth: numberWidth, indent: indent))) }
+        guard evidence.origin == .log else {
+            return lines + [style.yellow(trimmedToWidth(
+                "\(indent)> \(evidence.placeLabel) \(Formatting.printable(evidence.line.text))"))]
+        }
+        let numberWidth = String(run.lines.last?.number ?? evidence.line.number).count
+        for line in run.lines {
+            if run.marked.contains(line.number) {
+                lines.append(style.yellow(logLine(line, marker: ">", numberWidth: numberWidth, indent: indent)))
+            } else {
+                lines.append(style.dim(logLine(line, marker: " ", numberWidth: numberWidth, indent: indent)))
+            }
+        }
         return lines
     }
 
