@@ -8,7 +8,7 @@ DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config libvectorscan-dev libpcre2-dev
 PY_PACKAGES  := moto[server] jsonschema markdown-it-py
 
-.PHONY: demo test build build-info install dist release-build deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
+.PHONY: demo test build build-info install dist release-build install-check deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
 
 help:
 	@echo "make demo   build and diagnose a bundled failing build log"
@@ -123,3 +123,7 @@ dist: release-build
 	tar -C .build/dist -czf dist/$$name.tar.gz $$name; \
 	(cd dist && sha256sum $$name.tar.gz > $$name.tar.gz.sha256); \
 	echo "dist/$$name.tar.gz"; cat dist/$$name.tar.gz.sha256
+
+# The tarball `make dist` made, checked as a user would get it (scripts/install-check.sh says what). CI runs it.
+install-check: dist
+	bash scripts/install-check.sh
