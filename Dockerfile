@@ -3,7 +3,7 @@
 #        docker run --rm -e AWS_REGION -e AWS_ACCESS_KEY_ID -e AWS_SECRET_ACCESS_KEY -e AWS_SESSION_TOKEN cbtriage build PROJECT:UUID
 
 # Build stage: the Swift toolchain and the -dev packages; the binary links the Swift runtime statically.
-FROM swift:6.1-bookworm AS build
+FROM swift:6.3-bookworm AS build
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev zlib1g-dev pkg-config \
       libvectorscan-dev libpcre2-dev git >/dev/null \
