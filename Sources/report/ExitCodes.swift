@@ -91,6 +91,8 @@ enum ErrorClassifier {
         case let error as AWSError:
             return authenticationCodes.contains(error.code) || error.status == 401 || error.status == 403
                 ? .permissionDenied : .serviceUnavailable
+        case is BuildEventError:
+            return .unreadableInput
         case let error as CodeBuildError:
             if case .invalidBuildIdentifier = error { return .usage }
             // A build or project that is not there, or a build whose log cannot be reached from here.

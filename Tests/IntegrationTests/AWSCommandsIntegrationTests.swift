@@ -4,13 +4,6 @@ import XCTest
 /// The AWS commands end to end: the built `cbtriage` binary, real SigV4 over libcurl, a real moto_server
 /// with signature checking on.
 final class AWSCommandsIntegrationTests: MotoIntegrationTestCase {
-    private var endpointArguments: [String] { ["--endpoint-url", moto.server.endpoint, "--region", "us-east-1"] }
-
-    private var goodKeys: [String: String] {
-        ["AWS_ACCESS_KEY_ID": moto.manifest.credentials.accessKeyId,
-         "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
-    }
-
     func testFetchWritesEverySeededEventAcrossManyPages() throws {
         let failing = try moto.stream("failing")
         let result = try run(["fetch", "--group", failing.group, "--stream", failing.stream,

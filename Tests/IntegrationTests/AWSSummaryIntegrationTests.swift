@@ -7,11 +7,6 @@ import XCTest
 /// moto reports every build as SUCCEEDED, so these runs pass --include-succeeded: the failures are
 /// the ones the logs show, which is exactly what that flag is for.
 final class AWSSummaryIntegrationTests: MotoIntegrationTestCase {
-    private var goodKeys: [String: String] {
-        ["AWS_ACCESS_KEY_ID": moto.manifest.credentials.accessKeyId,
-         "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
-    }
-
     private func summary(_ extra: [String]) throws -> CBTriageRun {
         try run(["summary", "--project", "summary-a", "--project", "summary-b", "--since", "24h",
                         "--include-succeeded", "--endpoint-url", moto.server.endpoint, "--region", "us-east-1"]

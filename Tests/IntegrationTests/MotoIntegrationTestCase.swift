@@ -23,13 +23,21 @@ class MotoIntegrationTestCase: XCTestCase {
         self.work = work
     }
 
+    var endpointArguments: [String] { ["--endpoint-url", moto.server.endpoint, "--region", "us-east-1"] }
+
+    /// The seeded IAM user's key pair (signature checking is on).
+    var goodKeys: [String: String] {
+        ["AWS_ACCESS_KEY_ID": moto.manifest.credentials.accessKeyId,
+         "AWS_SECRET_ACCESS_KEY": moto.manifest.credentials.secretAccessKey]
+    }
+
     /// The binary in the scratch directory, HOME there, instance metadata off, 120 columns.
-    func run(_ arguments: [String], environment extra: [String: String]) throws -> CBTriageRun {
+    func run(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String]) throws -> CBTriageRun {
         var environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": work.path, "COLUMNS": "120", "AWS_EC2_METADATA_DISABLED": "true",
         ]
         environment.merge(extra) { $1 }
-        return try EndToEnd.run(arguments, environment: environment, in: work)
+        return try EndToEnd.run(arguments, stdin: stdin, environment: environment, in: work)
     }
 }

@@ -3,45 +3,18 @@ import XCTest
 
 /// `--post` against a scripted local webhook (`Tests/Support/webhook_server.py`) over the real transport.
 final class PostTests: XCTestCase {
-    private struct Webhook {
-        var process: Process
-        var url: String
-        var record: URL
-
-        /// One JSON line per request the server received.
-        func requests() throws -> [[String: Any]] {
-            guard let data = FileManager.default.contents(atPath: record.path) else { return [] }
-            return try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
-                try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-            }
-        }
-    }
-
     private let secretPath = "/services/T0SECRET/B0SECRET/xoxTOKENmarker"
 
+    /// A recorder whose URL carries the secret-looking path.
+    private struct Webhook {
+        var recorder: WebhookRecorder
+        var url: String
+        func requests() throws -> [[String: Any]] { try recorder.requests() }
+    }
+
     private func startWebhook(statuses: [Int]) throws -> Webhook {
-        let scratch = try EndToEnd.scratchDirectory(for: self)
-        let record = scratch.appendingPathComponent("requests.jsonl")
-        let script = EndToEnd.packageRoot.appendingPathComponent("Tests/Support/webhook_server.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, record.path] + statuses.map(String.init)
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        addTeardownBlock {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-        // The server prints its port once it listens.
-        var portText = ""
-        while !portText.hasSuffix("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            portText += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try XCTUnwrap(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)), "webhook server did not start")
-        return Webhook(process: process, url: "http://127.0.0.1:\(port)\(secretPath)", record: record)
+        let recorder = try WebhookRecorder.start(statuses: statuses, for: self)
+        return Webhook(recorder: recorder, url: recorder.url(path: secretPath))
     }
 
     private var ecrLog: String {

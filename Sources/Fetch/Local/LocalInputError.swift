@@ -47,7 +47,7 @@ public enum LocalInputError: UserFacingError, Equatable {
     }
 
     /// Maps an `open(2)`/`stat(2)` errno to the case a user understands best.
-    static func fromOpen(errno code: Int32, path: String) -> LocalInputError {
+    public static func fromOpen(errno code: Int32, path: String) -> LocalInputError {
         switch code {
         case ENOENT, ENOTDIR: return .notFound(path: path)
         case EACCES, EPERM: return .permissionDenied(path: path)

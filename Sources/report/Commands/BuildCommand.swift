@@ -21,6 +21,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Diagnose the build this runs in (from CODEBUILD_BUILD_ARN / CODEBUILD_BUILD_ID).")
     var current = false
 
+    @Option(help: ArgumentHelp("An EventBridge \"CodeBuild Build State Change\" event (a file, or - for stdin): the "
+        + "build, Region, status, log location and phases come from it; only failed builds are diagnosed.",
+        valueName: "file"), completion: .file())
+    var event: String?
+
     /// Events per GetLogEvents call; hidden, for tests that must cross many pages.
     @Option(name: .customLong("page-size"), help: .hidden)
     var pageSize: Int?
@@ -34,7 +39,9 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if current == (build != nil) { throw ValidationError("give a build (PROJECT:UUID or ARN) or --current") }
+        if [current, build != nil, event != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("give a build (PROJECT:UUID or ARN), --current or --event FILE")
+        }
         if let pageSize, !(1...10_000).contains(pageSize) {
             throw ValidationError("--page-size must be between 1 and 10000")
         }
@@ -43,7 +50,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let identifier = try resolveIdentifier(environment: environment)
+        let stateChange = try event.map(BuildEventInput.read)
+        if let stateChange, !stateChange.isFailure {
+            // EventBridge sends every state change a rule matches: the others are acknowledged, not diagnosed.
+            StandardStreams.error(BuildEventInput.skippedMessage(stateChange))
+            return
+        }
+        let identifier = try stateChange.map { try BuildIdentifier(parsing: $0.buildARN) }
+            ?? resolveIdentifier(environment: environment)
         let webhook = try output.webhookURL(environment: environment)
         var settings = RenderSettings.resolve(choice: output.color, environment: environment,
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
@@ -51,18 +65,27 @@ struct BuildCommand: ParsableCommand {
                                               contextLines: context, now: Date())
         settings.verbose = aws.verbose
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
-        let connection = try aws.connect(fallbackRegion: identifier.region)
-        let diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
+        let connection = try aws.connect(fallbackRegion: stateChange?.region ?? identifier.region)
+        let diagnosis: Diagnosis
+        if let stateChange {
+            diagnosis = try connection.diagnoseBuild(event: stateChange, catalog: catalog, pageSize: pageSize,
                                                      warn: StandardStreams.error)
+        } else {
+            diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
+                                                     warn: StandardStreams.error)
+        }
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
-        StandardStreams.out(composer.streams ? composer.streamed(diagnosis, index: 0, inputCount: 1)
-                                             : composer.document([diagnosis], unreadable: []))
+        let secrets = stateChange?.secretValues ?? []
+        StandardStreams.out(BuildEventInput.mask(composer.streams ? composer.streamed(diagnosis, index: 0, inputCount: 1)
+                                                                  : composer.document([diagnosis], unreadable: []),
+                                                 secrets: secrets))
 
         var statuses: [ExitStatus] = []
         if let webhook {
             do {
                 try WebhookPoster(transport: WebhookTransport.make())
-                    .post(body: composer.webhookBody([diagnosis], unreadable: []), to: webhook)
+                    .post(body: BuildEventInput.mask(composer.webhookBody([diagnosis], unreadable: []), secrets: secrets),
+                          to: webhook)
             } catch {
                 StandardStreams.error(ErrorText.message(for: error))
                 statuses.append(ErrorClassifier.status(for: error))
@@ -89,7 +112,20 @@ extension AWSConnection {
     /// Shared by `build` and the AWS summary.
     func diagnoseBuild(id: String, catalog: CompiledCatalog, pageSize: Int? = nil,
                        warn: (String) -> Void) throws -> Diagnosis {
-        let apiBuild = try codeBuild.build(id: id)
+        try diagnoseBuild(try codeBuild.build(id: id), catalog: catalog, pageSize: pageSize, warn: warn)
+    }
+
+    /// A build an EventBridge event described: BatchGetBuilds only when the event lacks the phases or the log
+    /// location (an event for a completed build has both).
+    func diagnoseBuild(event: BuildStateChangeEvent, catalog: CompiledCatalog, pageSize: Int? = nil,
+                       warn: (String) -> Void) throws -> Diagnosis {
+        let described = event.hasPhases && event.hasLogLocation ? event.build : try codeBuild.build(id: event.build.id)
+        return try diagnoseBuild(described, catalog: catalog, pageSize: pageSize, warn: warn)
+    }
+
+    func diagnoseBuild(_ apiBuild: CodeBuildBuild, catalog: CompiledCatalog, pageSize: Int? = nil,
+                       warn: (String) -> Void) throws -> Diagnosis {
+        let id = apiBuild.id
         let location = try BuildLogLocation(for: apiBuild)
         let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(apiBuild, into: &$0) }
         let logSource = CloudWatchLogSource(client: logs, group: location.group, stream: location.stream,
