@@ -65,6 +65,11 @@ final class FaultProxy {
         _ = try call("POST", "/__rate", body: try JSONSerialization.data(withJSONObject: ["perSecond": perSecond]))
     }
 
+    /// From now on `BatchGetBuilds` answers show build `id` with `fields` in place of moto's (`NSNull()` removes one).
+    func overrideBuild(_ id: String, fields: [String: Any]) throws {
+        _ = try call("POST", "/__build", body: try JSONSerialization.data(withJSONObject: ["id": id, "fields": fields]))
+    }
+
     /// Requests seen since the last plan, in order.
     func requests() throws -> [Request] {
         try JSONDecoder().decode([Request].self, from: call("GET", "/__log", body: nil))
