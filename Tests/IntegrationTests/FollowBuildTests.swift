@@ -136,15 +136,16 @@ final class FollowBuildTests: FaultProxyTestCase {
         XCTAssertTrue(late.stderr.contains("follow: \(build.buildId) already finished (FAILED)"), late.stderr)
     }
 
-    func testCtrlCMidFollowReportsWhatWasReadAsPartial() throws {
+    func testCtrlCMidFollowOfTheCurrentBuildReportsWhatWasReadAsPartial() throws {
         let events = try fixtureEvents("ecr-auth-expired-push")
         guard let denied = events.firstIndex(where: { $0.hasPrefix("denied:") }) else { return XCTFail("no denied line") }
         let build = try startBuild()
         try proxy.overrideBuild(build.buildId, fields: Self.running)
         try append(events[...denied], to: build)
 
-        let follow = try FollowedRun(["build", build.buildId, "--follow", "--format", "json"] + Self.fastPolling + through,
-                                     environment: keys, in: work)
+        // Inside the build, as a buildspec step would run it.
+        let follow = try FollowedRun(["build", "--current", "--follow", "--format", "json"] + Self.fastPolling + through,
+                                     environment: keys.merging(["CODEBUILD_BUILD_ID": build.buildId]) { $1 }, in: work)
         XCTAssertTrue(follow.waitForStderr("follow: match ecr-auth-token-expired"), follow.stderrSoFar)
         follow.interrupt()
         let interrupted = follow.finish()
