@@ -111,4 +111,16 @@ final class FollowedLogSourceTests: XCTestCase {
             reason: "GetLogEvents failed while following: ServiceUnavailableException: try later (1 lines read)",
             byteOffset: nil))
     }
+
+    func testAServerHandingOutNewTokensWithoutEventsIsStoppedNotFollowedForever() throws {
+        let caller = ScriptedAWSCaller([.body(logEventsPage(["a"], token: "f/0"))]
+            + (1...100).map { .body(logEventsPage([], token: "f/\($0)")) })
+        let recorder = Recorder()
+        let (seen, outcome) = try lines(source(caller, recorder: recorder, completeFrom: 99))
+        XCTAssertEqual(seen, ["1:a"])
+        XCTAssertEqual(outcome.completeness, .partial(
+            reason: "stopped paging GetLogEvents after 101 pages: 100 pages in a row had nothing but a new token (1 lines read)",
+            byteOffset: nil))
+        XCTAssertTrue(recorder.slept.isEmpty)
+    }
 }

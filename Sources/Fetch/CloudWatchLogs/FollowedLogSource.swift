@@ -76,6 +76,9 @@ public struct FollowedLogSource: LineSource {
         var quietSinceCheck = 0
         var complete = false
         var quietAfterCompletion = 0
+        // A server that keeps handing out new tokens without events would never let the follow pause; a quiet
+        // read (the token came back) ends such a run, so only one unbroken run of pages counts.
+        var guardrail = Self.newGuard()
         func outcome(_ completeness: Completeness) -> ReadOutcome {
             ReadOutcome(shape: .cloudwatchLogsAPI, completeness: completeness, bytesRead: splitter.bytesRead,
                         linesRead: splitter.linesDelivered)
@@ -112,8 +115,14 @@ public struct FollowedLogSource: LineSource {
                                linesRead: splitter.linesDelivered))
             if advanced {
                 quietAfterCompletion = 0
+                do {
+                    try guardrail.record(items: response?.events?.count ?? 0)
+                } catch let runaway as PaginationRunawayError {
+                    return stopped(runaway.userMessage)
+                }
                 continue
             }
+            guardrail = Self.newGuard()
             if complete {
                 quietAfterCompletion += 1
                 if quietAfterCompletion >= pacing.settleReads { return outcome(.complete) }
@@ -133,6 +142,10 @@ public struct FollowedLogSource: LineSource {
             }
             pause()
         }
+    }
+
+    private static func newGuard() -> PaginationGuard {
+        PaginationGuard(operation: "GetLogEvents", maxPages: 100_000)
     }
 
     static func interruptedReason(complete: Bool) -> String {
