@@ -23,6 +23,12 @@ public struct FollowPoll: Equatable, Sendable {
     public var streamFound: Bool
     public var newLines: Int
     public var linesRead: Int
+
+    public init(streamFound: Bool, newLines: Int, linesRead: Int) {
+        self.streamFound = streamFound
+        self.newLines = newLines
+        self.linesRead = linesRead
+    }
 }
 
 /// A build's log stream read while the build still runs: `GetLogEvents` from the head, then again with
