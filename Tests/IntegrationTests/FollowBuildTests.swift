@@ -162,4 +162,39 @@ final class FollowBuildTests: FaultProxyTestCase {
                       interrupted.stdout)
         XCTAssertEqual((diagnosis?["rootCause"] as? [String: Any])?["ruleId"] as? String, "ecr-auth-token-expired")
     }
+
+    func testOnATerminalTheEventsComeWithAStatusLineRedrawnInPlace() throws {
+        let events = try fixtureEvents("ecr-auth-expired-push")
+        let build = try startBuild()
+        try proxy.overrideBuild(build.buildId, fields: Self.running)
+        try append(events[...], to: build)
+
+        let python = try XCTUnwrap(MotoServer.findExecutable("python3"))
+        let wrapper = EndToEnd.packageRoot.appendingPathComponent("Tests/Support/on_tty.py").path
+        let follow = try FollowedRun([wrapper, "--", EndToEnd.binary.path, "build", build.buildId, "--follow", "--format", "json"]
+                                     + Self.fastPolling + through,
+                                     environment: keys, in: work, executable: URL(fileURLWithPath: python))
+        // Following: the log was read and the quiet reads go on until the build is marked finished.
+        let deadline = Date().addingTimeInterval(30)
+        while try proxy.requests().filter({ $0.target == Self.getLogEvents }).count < 5, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        try proxy.overrideBuild(build.buildId, fields: Self.failed)
+        let wrapped = follow.finish()
+        XCTAssertEqual(wrapped.status, 0, wrapped.stderr)
+
+        struct OnTTY: Decodable { var status: Int32; var stderr: String; var stdout: String }
+        let run = try JSONDecoder().decode(OnTTY.self, from: Data(wrapped.stdout.utf8))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let clear = "\r\u{1B}[K"
+        XCTAssertTrue(run.stderr.contains(clear + "match ecr-auth-token-expired [error]: ECR login token expired (line 90, POST_BUILD)"),
+                      run.stderr.debugDescription)
+        XCTAssertTrue(run.stderr.contains(clear + "following UPLOAD_ARTIFACTS: 111 lines, 3 matches (\(build.buildId))"),
+                      run.stderr.debugDescription)
+        XCTAssertTrue(run.stderr.hasSuffix(clear), "the status line is cleared before the report: \(run.stderr.debugDescription)")
+        XCTAssertFalse(run.stderr.contains("follow: "), "no pipe-style lines on a terminal")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let diagnosis = (report?["builds"] as? [[String: Any]])?.first
+        XCTAssertEqual((diagnosis?["rootCause"] as? [String: Any])?["ruleId"] as? String, "ecr-auth-token-expired")
+    }
 }

@@ -12,8 +12,9 @@ final class FollowedRun {
     private var outData = Data()
     private let drained = DispatchGroup()
 
-    init(_ arguments: [String], environment: [String: String], in directory: URL) throws {
-        process.executableURL = try EndToEnd.requireBinary()
+    /// `executable`: the binary unless given (a wrapper such as `Tests/Support/on_tty.py`).
+    init(_ arguments: [String], environment: [String: String], in directory: URL, executable: URL? = nil) throws {
+        process.executableURL = try executable ?? EndToEnd.requireBinary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = EndToEnd.pinnedEnvironment.merging(environment) { $1 }
