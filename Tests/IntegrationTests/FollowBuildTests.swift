@@ -197,4 +197,39 @@ final class FollowBuildTests: FaultProxyTestCase {
         let diagnosis = (report?["builds"] as? [[String: Any]])?.first
         XCTAssertEqual((diagnosis?["rootCause"] as? [String: Any])?["ruleId"] as? String, "ecr-auth-token-expired")
     }
+
+    func testLinesIngestedAfterTheBuildCompletedAreStillRead() throws {
+        let events = try fixtureEvents("ecr-auth-expired-push")
+        guard let failedPhase = events.firstIndex(where: { $0.contains("Phase complete: POST_BUILD State: FAILED") }) else {
+            return XCTFail("the fixture lost its POST_BUILD failure")
+        }
+        let build = try startBuild()
+        try proxy.overrideBuild(build.buildId, fields: Self.running)
+        try append(events[...failedPhase], to: build)
+
+        let follow = try FollowedRun(["build", build.buildId, "--follow", "--format", "json"] + Self.fastPolling + through,
+                                     environment: keys, in: work)
+        XCTAssertTrue(follow.waitForStderr("follow: phase POST_BUILD FAILED"), follow.stderrSoFar)
+        // The rest of the log reaches CloudWatch Logs only as CodeBuild first answers FAILED.
+        let late = events[(failedPhase + 1)...].enumerated().map { offset, message in
+            ["timestamp": baseMs + failedPhase + 1 + offset, "message": message] as [String: Any]
+        }
+        try proxy.overrideBuild(build.buildId, fields: Self.failed, lateEvents: [
+            "endpoint": moto.server.endpoint, "accessKeyId": moto.manifest.credentials.accessKeyId,
+            "secretAccessKey": moto.manifest.credentials.secretAccessKey,
+            "group": build.group, "stream": build.stream, "events": late,
+        ])
+        let followed = follow.finish()
+        XCTAssertEqual(followed.status, 0, followed.stderr)
+        let completed = try XCTUnwrap(followed.stderr.range(of: "follow: build FAILED"), followed.stderr)
+        let lateLine = try XCTUnwrap(followed.stderr.range(of: "follow: phase UPLOAD_ARTIFACTS"), followed.stderr)
+        XCTAssertLessThan(completed.lowerBound, lateLine.lowerBound, "the last lines came after completion")
+
+        let finished = try run(["build", build.buildId, "--format", "json"] + through, environment: keys)
+        XCTAssertEqual(comparable(followed.stdout), comparable(finished.stdout))
+        let report = try JSONSerialization.jsonObject(with: Data(followed.stdout.utf8)) as? [String: Any]
+        let input = (report?["builds"] as? [[String: Any]])?.first?["input"] as? [String: Any]
+        XCTAssertEqual(input?["linesRead"] as? Int, events.count)
+        XCTAssertEqual(input?["partial"] as? Bool, false)
+    }
 }
