@@ -42,10 +42,11 @@ extension AWSConnection {
         defer { live.finish() }
         do {
             let diagnosis = try diagnose(source, catalog: catalog, refine: merge, events: { live.handle($0) })
-            if interrupt.isRaised { live.interrupted() }
+            if interrupt.isRaised, diagnosis.source.partial { live.interrupted() }
             return diagnosis
         } catch let missing as CloudWatchLogsError where latest.hasFinished {
             // The build ended without ever writing a log (it died while provisioning), as in `diagnoseBuild`.
+            live.finish()
             warn("\(missing.userMessage); diagnosing \(id) from CodeBuild's phase records only")
             return try diagnose(NoLogLines(displayName: source.displayName), catalog: catalog, refine: merge)
         }
