@@ -5,11 +5,17 @@ import Parse
 ///
 /// `refine` lets a caller adjust the parsed model before ranking (e.g. merge CodeBuild's own phase
 /// records for a build fetched from AWS).
-/// `options` bounds the evidence kept (defaults suit reports).
+/// `options` bounds the evidence kept (defaults suit reports). `events` hears of phases and first matches as
+/// the lines arrive (a followed build's live view); the diagnosis is the same with or without it.
 public func diagnose(_ source: LineSource, catalog: CompiledCatalog, options: AnalyzerOptions = AnalyzerOptions(),
-                     refine: ((inout BuildModel) -> Void)? = nil) throws -> Diagnosis {
+                     refine: ((inout BuildModel) -> Void)? = nil,
+                     events: ((AnalysisEvent) -> Void)? = nil) throws -> Diagnosis {
     let analyzer = Analyzer(catalog: catalog, options: options)
     let parser = PhaseParser(sink: analyzer)
+    if let events {
+        analyzer.onFirstMatch = events
+        parser.onPhaseEvent = { events(.phase($0)) }
+    }
     let outcome = try source.readLines { parser.consume($0) }
     var model = parser.finish()
     refine?(&model)

@@ -19,6 +19,8 @@ public final class PhaseParser {
     public static let unknownPhaseName = PhaseParserCore.unknownPhaseName
 
     private let sink: BuildEventSink?
+    /// Told of each phase start and completion as its line is consumed (before the line reaches the sink).
+    public var onPhaseEvent: ((PhaseEvent) -> Void)?
     // All state lives in one struct: one exclusivity check per line instead of one per field.
     private var core = PhaseParserCore()
 
@@ -31,6 +33,10 @@ public final class PhaseParser {
         if !core.omitted.isEmpty {
             sink?.commandsOmitted(core.omitted)
             core.omitted.removeAll()
+        }
+        if !core.phaseEvents.isEmpty {
+            for event in core.phaseEvents { onPhaseEvent?(event) }
+            core.phaseEvents.removeAll()
         }
         sink?.consume(line, context: context)
     }
@@ -70,6 +76,8 @@ struct PhaseParserCore {
     private var sawPrefixedAgentLine = false
     /// Commands let go of since the sink last heard (`CommandRetention`).
     var omitted: [OmittedCommand] = []
+    /// Phase starts and completions since `PhaseParser` last passed them on (a few per build).
+    var phaseEvents: [PhaseEvent] = []
 
     /// Takes in one line; returns where it stands in the build.
     mutating func consume(_ line: LogLine) -> LineContext {
@@ -215,6 +223,7 @@ struct PhaseParserCore {
         currentPhase = phases.count - 1
         currentPhaseName = name
         currentCommand = nil
+        phaseEvents.append(.started(name: name, line: line))
     }
 
     /// The phase that lines belong to now, created as `UNKNOWN` when the log started inside one.
@@ -303,6 +312,7 @@ struct PhaseParserCore {
         phases[index].status = status
         phases[index].endTime = time
         phaseCompleted[index] = true
+        phaseEvents.append(.completed(name: name, status: status, line: line))
         endCommand(succeeded: status == .succeeded)
         // Commands of a successful phase all exited 0.
         if status == .succeeded {

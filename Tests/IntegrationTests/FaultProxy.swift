@@ -65,6 +65,14 @@ final class FaultProxy {
         _ = try call("POST", "/__rate", body: try JSONSerialization.data(withJSONObject: ["perSecond": perSecond]))
     }
 
+    /// From now on `BatchGetBuilds` answers show build `id` with `fields` in place of moto's (`NSNull()` removes one).
+    /// `lateEvents` (the proxy's `/__build` control) are put into moto just before the first such answer is sent.
+    func overrideBuild(_ id: String, fields: [String: Any], lateEvents: [String: Any]? = nil) throws {
+        var body: [String: Any] = ["id": id, "fields": fields]
+        if let lateEvents { body["lateEvents"] = lateEvents }
+        _ = try call("POST", "/__build", body: try JSONSerialization.data(withJSONObject: body))
+    }
+
     /// Requests seen since the last plan, in order.
     func requests() throws -> [Request] {
         try JSONDecoder().decode([Request].self, from: call("GET", "/__log", body: nil))

@@ -10,6 +10,12 @@ except the ones a fault plan picks. Control (never forwarded):
                  the first N requests for that X-Amz-Target pass, the next M get fault F, the rest pass.
   POST /__rate   {"perSecond": R}  throttle like AWS from now on: each X-Amz-Target has its own token bucket
                  (R a second, holding R), and a request finding it empty gets 400 ThrottlingException; 0 turns it off.
+  POST /__build  {"id": BUILD_ID, "fields": {...}}  from now on every BatchGetBuilds answer has those fields of that
+                 build replaced (a null removes the field): moto cannot change a build's status, so a test plays
+                 CodeBuild's progress (IN_PROGRESS, then FAILED) this way. With "lateEvents": {"endpoint", "accessKeyId",
+                 "secretAccessKey", "group", "stream", "events": [{"timestamp", "message"}]} those events are put
+                 into moto (PutLogEvents) just before the first answer with the new fields is sent: log lines that
+                 CloudWatch Logs ingests after CodeBuild already reported the build finished.
   GET  /__log    JSON list of {"t": seconds since start, "target": ..., "fault": F or null}
 Faults: status-500, status-503, throttle (400 ThrottlingException), reset (half the real body, then the
 connection closed), short-length (Content-Length larger than the body sent, then closed), truncated (a 200 whose
@@ -31,6 +37,8 @@ START = time.monotonic()
 LOCK = threading.Lock()
 LOG = []
 PLAN = {}  # target -> {"fault", "skip", "times"}
+BUILDS = {}  # build id -> fields that replace moto's in BatchGetBuilds answers
+LATE_EVENTS = {}  # build id -> PutLogEvents to make before the next answer about it
 RATE = {"perSecond": 0, "buckets": {}}  # target -> [tokens, last refill]
 
 
@@ -47,6 +55,34 @@ def over_rate(target):
         return True
     RATE["buckets"][target] = (tokens - 1, now)
     return False
+
+
+def rewrite_builds(answer):
+    """A BatchGetBuilds answer with the /__build overrides applied."""
+    with LOCK:
+        overrides = dict(BUILDS)
+    if not overrides:
+        return answer
+    document = json.loads(answer)
+    for build in document.get("builds", []):
+        with LOCK:
+            late = LATE_EVENTS.pop(build.get("id"), None)
+        if late:
+            put_late_events(late)
+        for name, value in overrides.get(build.get("id"), {}).items():
+            if value is None:
+                build.pop(name, None)
+            else:
+                build[name] = value
+    return json.dumps(document).encode()
+
+
+def put_late_events(late):
+    import boto3  # only this control needs it
+
+    logs = boto3.session.Session(aws_access_key_id=late["accessKeyId"], aws_secret_access_key=late["secretAccessKey"],
+                                 region_name="us-east-1").client("logs", endpoint_url=late["endpoint"])
+    logs.put_log_events(logGroupName=late["group"], logStreamName=late["stream"], logEvents=late["events"])
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -86,6 +122,13 @@ class Handler(BaseHTTPRequestHandler):
                 PLAN[plan["target"]] = {"fault": plan["fault"], "skip": plan.get("skip", 0), "times": plan.get("times", 1)}
                 LOG.clear()
             return self._send(200, b"{}", "application/json")
+        if self.path == "/__build":
+            override = json.loads(body)
+            with LOCK:
+                BUILDS[override["id"]] = override["fields"]
+                if override.get("lateEvents"):
+                    LATE_EVENTS[override["id"]] = override["lateEvents"]
+            return self._send(200, b"{}", "application/json")
         if self.path == "/__rate":
             with LOCK:
                 RATE["perSecond"] = float(json.loads(body)["perSecond"])
@@ -122,6 +165,8 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "html":
             return self._send(200, b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html")
         status, headers, answer = self._forward(body)
+        if status == 200 and target.endswith(".BatchGetBuilds"):
+            answer = rewrite_builds(answer)
         if fault == "truncated":
             return self._send(200, answer[: len(answer) // 2])
         if fault in ("reset", "short-length"):

@@ -9,11 +9,15 @@ public enum PythonRun {
         public var errors: Data
     }
 
-    /// `mergeErrors`: stderr goes to `output` too (one report, in order).
-    public static func run(_ arguments: [String], input: Data, mergeErrors: Bool = false) throws -> Result {
+    /// `mergeErrors`: stderr goes to `output` too (one report, in order). `environment` is added to this process's.
+    public static func run(_ arguments: [String], input: Data, mergeErrors: Bool = false,
+                           environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: MotoServer.findExecutable("python3") ?? "/usr/bin/python3")
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

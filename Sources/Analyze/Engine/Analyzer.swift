@@ -57,6 +57,8 @@ public final class Analyzer: BuildEventSink {
     private var lineSerial = 0
     /// `finish` scans the build record's phase contexts once, however often it is called.
     var phaseRecordsConsumed = false
+    /// Told when a rule first matches a log line (`AnalysisEvent.firstMatch`); nil costs nothing.
+    public var onFirstMatch: ((AnalysisEvent) -> Void)?
 
     public convenience init(catalog: CompiledCatalog) {
         self.init(catalog: catalog, options: AnalyzerOptions())
@@ -305,6 +307,7 @@ public final class Analyzer: BuildEventSink {
 
     private func record(slot: Int, captures: [String: String], line: LogLine, context: LineContext,
                         display: UnsafeBufferPointer<UInt8>, insideKey: Bool, origin: EvidenceOrigin = .log) {
+        let isFirstMatch = states[slot] == nil
         var state = states[slot] ?? FindingState()
         // Leave no second reference behind, so the arrays inside are mutated in place, not copied per hit.
         states[slot] = nil
@@ -340,6 +343,11 @@ public final class Analyzer: BuildEventSink {
             }
         }
         states[slot] = state
+        if isFirstMatch, origin == .log, let onFirstMatch {
+            let rule = catalog.reportableRules[ruleSlot(of: slot)]
+            onFirstMatch(.firstMatch(ruleId: rule.id, title: rule.title, severity: rule.severity, line: line.number,
+                                     phase: context.phaseName))
+        }
     }
 
     private func feedAfterCaptures(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {

@@ -30,6 +30,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("page-size"), help: .hidden)
     var pageSize: Int?
 
+    @Flag(help: "Follow a running build: show its phases and matches as they appear, report when it ends.")
+    var follow = false
+
+    /// Seconds between two reads that found nothing new while following; hidden, for tests.
+    @Option(name: .customLong("poll-interval"), help: .hidden)
+    var pollInterval: Double = 3
+
     @OptionGroup var ruleFiles: RuleFileOptions
 
     @Option(help: ArgumentHelp("Lines of context shown around each evidence line.", valueName: "lines"))
@@ -46,6 +53,8 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--page-size must be between 1 and 10000")
         }
         if context < 0 || context > 50 { throw ValidationError("--context must be between 0 and 50.") }
+        if follow && event != nil { throw ValidationError("--follow reads a running build; an --event is for a build that ended") }
+        if !(0.01...60).contains(pollInterval) { throw ValidationError("--poll-interval must be between 0.01 and 60") }
     }
 
     func run() throws {
@@ -70,6 +79,14 @@ struct BuildCommand: ParsableCommand {
         if let stateChange {
             diagnosis = try connection.diagnoseBuild(event: stateChange, catalog: catalog, pageSize: pageSize,
                                                      warn: StandardStreams.error)
+        } else if follow {
+            diagnosis = try connection.followBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
+                                                   pacing: FollowPacing(pollInterval: pollInterval),
+                                                   live: FollowLiveView(build: identifier.id,
+                                                                        terminal: StandardStreams.stderrIsTerminal,
+                                                                        columns: StandardStreams.stderrColumns,
+                                                                        write: StandardStreams.err),
+                                                   warn: StandardStreams.error)
         } else {
             diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
                                                      warn: StandardStreams.error)
@@ -142,7 +159,7 @@ extension AWSConnection {
 }
 
 /// The log of a build that wrote none.
-private struct NoLogLines: LineSource {
+struct NoLogLines: LineSource {
     var displayName: String
     func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         ReadOutcome(shape: .cloudwatchLogsAPI, completeness: .complete, bytesRead: 0, linesRead: 0)

@@ -73,9 +73,14 @@ enum StandardStreams {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Columns of the terminal on stdout, when it is one.
-    static var terminalColumns: Int? {
+    static var terminalColumns: Int? { columns(of: STDOUT_FILENO) }
+
+    /// Columns of the terminal on stderr (where `build --follow` draws its status line), when it is one.
+    static var stderrColumns: Int? { columns(of: STDERR_FILENO) }
+
+    private static func columns(of descriptor: Int32) -> Int? {
         var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+        guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
             return nil
         }
         return Int(size.ws_col)
