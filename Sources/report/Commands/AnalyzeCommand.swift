@@ -18,6 +18,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var baselineOption: LocalBaselineOption
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -28,6 +29,7 @@ struct AnalyzeCommand: ParsableCommand {
                                               contextLines: input.context, now: Date())
         let catalog = try CatalogLoader.compiled(userRuleFiles: input.ruleFiles.paths)
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
+        let baseline = try baselineOption.load(limits: try input.limits(), warn: StandardStreams.error)
 
         var diagnoses: [Diagnosis] = []
         var unreadable: [UnreadableInput] = []
@@ -41,7 +43,9 @@ struct AnalyzeCommand: ParsableCommand {
                 report(error, input: name, into: &unreadable, statuses: &statuses)
             case .source(let source):
                 do {
-                    let diagnosis = try diagnose(source, catalog: catalog)
+                    let diagnosis = try baseline.map {
+                        try diagnose(source, catalog: catalog, against: $0, reference: BaselineReference(index: $0, selection: "file"))
+                    } ?? diagnose(source, catalog: catalog)
                     if composer.streams {
                         StandardStreams.out(composer.streamed(diagnosis, index: diagnoses.count, inputCount: inputs.count))
                     }

@@ -21,6 +21,7 @@ struct TextRenderer {
         lines += skippedWarning(diagnosis.skipped)
         lines += timeline(diagnosis.build)
         lines += rootCause(diagnosis, headline: headline)
+        lines += BaselineTextSection(settings: settings).render(diagnosis.baseline)
         lines += otherFindings(diagnosis)
         return lines.joined(separator: "\n") + "\n"
     }
