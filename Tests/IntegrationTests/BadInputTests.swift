@@ -156,6 +156,16 @@ final class BadInputTests: XCTestCase {
              stderr: "cbtriage: --start must be before --end (see 'cbtriage --help')"),
         Case(input: "`fetch -o ''`", arguments: ["fetch", "--group", "g", "--stream", "s", "-o", ""], status: 64,
              stderr: "cbtriage: --output needs a file name (it was empty) (see 'cbtriage --help')"),
+        // Issue 12 item 2: a baseline that cannot serve.
+        Case(input: "`--baseline` file that is not there", arguments: ["failed.log", "--baseline", "green.log"], status: 66,
+             stderr: "cbtriage: baseline: green.log: no such file or directory"),
+        Case(input: "`--baseline` directory of several logs", arguments: ["failed.log", "--baseline", "logs"], status: 64,
+             stderr: "cbtriage: --baseline logs: a baseline is one build's log, and this holds 3"),
+        Case(input: "`--baseline -`", arguments: ["failed.log", "--baseline", "-"], status: 64,
+             stderr: "cbtriage: --baseline needs a log file; stdin cannot be a baseline. (see 'cbtriage --help')"),
+        Case(input: "`--baseline` a failed build (allowed, with a warning)", arguments: ["failed.log", "--baseline", "failed.log"],
+             status: 0, stderr: "cbtriage: warning: the baseline failed.log did not succeed (FAILED); lines it shares with "
+                + "the failed build are not reported as new", stdoutContains: "No line of this build is new."),
     ]
 
     private static var scratch: URL?
