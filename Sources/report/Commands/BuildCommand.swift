@@ -31,6 +31,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var aws: AWSOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var baselineOption: AWSBaselineOption
 
     func validate() throws {
         if current == (build != nil) { throw ValidationError("give a build (PROJECT:UUID or ARN) or --current") }
@@ -50,8 +51,13 @@ struct BuildCommand: ParsableCommand {
                                               contextLines: context, now: Date())
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         let connection = try aws.connect(fallbackRegion: identifier.region)
+        let baseline = try baselineOption.choice().flatMap {
+            try AWSBaselineResolver(connection: connection, cache: BaselineCache.standard(environment: environment),
+                                    pageSize: pageSize, warn: StandardStreams.error)
+                .resolve($0, failedBuildId: identifier.id)
+        }
         let diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
-                                                     warn: StandardStreams.error)
+                                                     baseline: baseline, warn: StandardStreams.error)
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
         StandardStreams.out(composer.streams ? composer.streamed(diagnosis, index: 0, inputCount: 1)
                                              : composer.document([diagnosis], unreadable: []))
@@ -86,13 +92,16 @@ extension AWSConnection {
     /// CloudWatch Logs into the analysis, and CodeBuild's phase records merged before ranking.
     /// Shared by `build` and the AWS summary.
     func diagnoseBuild(id: String, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       warn: (String) -> Void) throws -> Diagnosis {
+                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
         let apiBuild = try codeBuild.build(id: id)
         let location = try BuildLogLocation(for: apiBuild)
         let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(apiBuild, into: &$0) }
         let logSource = CloudWatchLogSource(client: logs, group: location.group, stream: location.stream,
                                             pageSize: pageSize)
         do {
+            if let (index, reference) = baseline {
+                return try diagnose(logSource, catalog: catalog, against: index, reference: reference, refine: merge)
+            }
             return try diagnose(logSource, catalog: catalog, refine: merge)
         } catch let missing as CloudWatchLogsError where apiBuild.buildComplete == true {
             // A build that died while provisioning may never have written a log: its phase records
