@@ -102,7 +102,7 @@ final class BaselineAWSIntegrationTests: MotoIntegrationTestCase {
         let run = try run(["build", build("failed"), "--baseline", "last-green", "--endpoint-url", moto.server.endpoint,
                            "--region", "us-east-1"], environment: awsEnvironment.merging(["NO_COLOR": "1"]) { $1 })
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.contains("4 new lines in 2 groups:"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("4 new lines in 2 groups, shown above as the root cause's evidence."), run.stdout)
         XCTAssertNotNil(run.stdout.range(of: #"Baseline (cost \d+ more API calls and [0-9.]+ kB fetched \(now cached\)|from the local cache: no API call, no bytes fetched)"#,
                                         options: .regularExpression), run.stdout)
     }

@@ -51,9 +51,12 @@ final class BaselineEndToEndTests: XCTestCase {
         let text = try EndToEnd.run(["analyze", failed, "--baseline", green])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Against the baseline Fixtures/baseline/green.log (SUCCEEDED, 100 lines)"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("4 new lines in 2 groups:"), text.stdout)
-        for line in Self.seededLines { XCTAssertTrue(text.stdout.contains("| " + line), line) }
-        XCTAssertEqual(text.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("    + ") }.count, 4)
+        // No rule explains it: the new lines are the root cause's evidence, and the section only counts them.
+        XCTAssertTrue(text.stdout.contains("4 new lines in 2 groups, shown above as the root cause's evidence."), text.stdout)
+        for (number, line) in zip([73, 74, 75, 32], Self.seededLines) {
+            XCTAssertTrue(text.stdout.contains("> \(number) | " + line), line)
+        }
+        XCTAssertFalse(text.stdout.contains("    + "), "the section does not list them a second time")
         XCTAssertTrue(text.stdout.contains("BUILD  changed  $ npm run build -- --sourcemap  (was: npm run build)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("BUILD  1m 14s (baseline 12s, 6.3x)"), text.stdout)
 
@@ -64,6 +67,25 @@ final class BaselineEndToEndTests: XCTestCase {
         let check = try MarkdownCheck.render(markdown.stdout)
         XCTAssertEqual(check.detailsOpen, check.detailsClose)
         XCTAssertEqual(check.fencesOpened, check.fencesClosed)
+    }
+
+    func testWhenARuleExplainsTheFailureTheSectionShowsTheNewLinesMarked() throws {
+        let directory = try EndToEnd.scratchDirectory(for: self)
+        let failedText = try String(contentsOfFile: EndToEnd.packageRoot.appendingPathComponent(failed).path, encoding: .utf8)
+        let full = failedText.replacingOccurrences(of: "refusing to publish an oversized bundle",
+                                                   with: "write dist/app.js.map: no space left on device")
+        let path = directory.appendingPathComponent("disk-full.log").path
+        try Data(full.utf8).write(to: URL(fileURLWithPath: path))
+        let run = try EndToEnd.run(["analyze", path, "--baseline", green])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("[no-space-left-on-device"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("4 new lines in 2 groups:"), run.stdout)
+        let marked = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("    + ") }
+        XCTAssertEqual(marked.map { String($0.split(separator: "|", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) },
+                       ["bundle dist/app.js exceeds its size budget by 231 kB",
+                        "largest new module: node_modules/moment/locale (287 kB)",
+                        "write dist/app.js.map: no space left on device",
+                        "npm WARN deprecated rimraf@3.0.2: Rimraf versions prior to v4 are no longer supported"])
     }
 
     func testTheBaselineAgainstItselfHasNothingNew() throws {

@@ -12,7 +12,9 @@ struct BaselineTextSection {
     private var style: Style { Style(enabled: settings.color) }
     private var ellipsis: String { settings.unicode ? "…" : "..." }
 
-    func render(_ comparison: BaselineComparison?) -> [String] {
+    /// `shownAbove`: the new lines are already the root cause's evidence (an unclassified failure), so the section
+    /// only counts them.
+    func render(_ comparison: BaselineComparison?, shownAbove: Bool = false) -> [String] {
         guard let comparison else { return [] }
         let reference = comparison.baseline
         var lines = ["", style.bold("Against the baseline ") + Formatting.printable(reference.name)
@@ -20,11 +22,14 @@ struct BaselineTextSection {
         let groups = comparison.groupCount == 1 ? "1 group" : "\(comparison.groupCount) groups"
         if comparison.newLineCount == 0 {
             lines.append("  No line of this build is new.")
+        } else if shownAbove {
+            lines.append("  \(Formatting.count(comparison.newLineCount, "new line")) in \(groups), "
+                         + "shown above as the root cause's evidence.")
         } else {
             lines.append("  \(Formatting.count(comparison.newLineCount, "new line")) in \(groups)"
                          + (comparison.groups.count > Self.groupsShown ? "; the first \(Self.groupsShown) by rank:" : ":"))
         }
-        for group in comparison.groups.prefix(Self.groupsShown) { lines += groupLines(group) }
+        if !shownAbove { for group in comparison.groups.prefix(Self.groupsShown) { lines += groupLines(group) } }
         if !comparison.commands.isEmpty {
             lines.append("  " + style.bold("Commands new or changed since the baseline"))
             for change in comparison.commands {

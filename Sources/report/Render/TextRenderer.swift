@@ -21,7 +21,8 @@ struct TextRenderer {
         lines += skippedWarning(diagnosis.skipped)
         lines += timeline(diagnosis.build)
         lines += rootCause(diagnosis, headline: headline)
-        lines += BaselineTextSection(settings: settings).render(diagnosis.baseline)
+        lines += BaselineTextSection(settings: settings)
+            .render(diagnosis.baseline, shownAbove: diagnosis.rootCause?.ruleId == "unclassified")
         lines += otherFindings(diagnosis)
         return lines.joined(separator: "\n") + "\n"
     }
