@@ -86,6 +86,24 @@ final class BaselineDiffTests: XCTestCase {
         XCTAssertEqual(comparison.groups.first?.lines.filter(\.new).map(\.text), ["deploy: cluster prod is frozen"])
     }
 
+    func testOnlyPlausibleDurationsAreCompared() {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        func phase(_ name: String, _ seconds: Double) -> Phase {
+            Phase(name: name, status: .succeeded, startTime: start, endTime: start.addingTimeInterval(seconds))
+        }
+        let baseline = BaselineIndex(name: "g", status: .succeeded, linesRead: 0, bytesRead: 0, partial: false,
+                                     lineHashes: [], linesNotIndexed: 0, commands: [],
+                                     phases: [BaselinePhase(name: "BUILD", status: .succeeded, seconds: 10),
+                                              BaselinePhase(name: "INSTALL", status: .succeeded, seconds: 2),
+                                              BaselinePhase(name: "UPLOAD_ARTIFACTS", status: .succeeded, seconds: -3),
+                                              BaselinePhase(name: "POST_BUILD", status: .succeeded, seconds: 10)])
+        let build = BuildModel(phases: [phase("BUILD", 50), phase("INSTALL", 6), phase("UPLOAD_ARTIFACTS", 60),
+                                        phase("POST_BUILD", 3 * 365 * 86_400)])
+        // BUILD: 5x and 40 s longer. INSTALL: 3x. The others mix clocks (negative, years).
+        XCTAssertEqual(BaselineComparer.slowdowns(build: build, baseline: baseline),
+                       [PhaseSlowdown(phase: "BUILD", seconds: 50, baselineSeconds: 10, ratio: 5)])
+    }
+
     func testNewLinesAreRedacted() throws {
         let green = "[Container] 2024/03/11 12:00:03.950665 Entering phase BUILD\nok\n"
         let failed = "[Container] 2024/03/11 12:00:03.950665 Entering phase BUILD\nexport PASSWORD=hunter2secret\n"

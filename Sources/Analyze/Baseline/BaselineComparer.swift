@@ -9,6 +9,8 @@ enum BaselineComparer {
     static let slowdownRatio = 5.0
     /// …and at least this many seconds more (a 40 ms phase taking 300 ms is noise).
     static let slowdownMinimumSeconds = 5.0
+    /// CodeBuild stops a build after 36 hours at most.
+    static let maxPlausibleSeconds = 36.0 * 3600
 
     static func compare(build: BuildModel, groups pending: [NewLineCollector.PendingGroup], newLineCount: Int,
                         groupCount: Int, baseline: BaselineIndex, reference: BaselineReference) -> BaselineComparison {
@@ -72,9 +74,12 @@ enum BaselineComparer {
         build.phases.compactMap { phase in
             guard let seconds = phase.duration,
                   let before = baseline.phases.first(where: { $0.name == phase.name })?.seconds else { return nil }
-            guard seconds >= before * slowdownRatio, seconds - before >= slowdownMinimumSeconds else { return nil }
+            // A duration mixing the log's clock with CodeBuild's record (a phase the log does not finish) can be
+            // negative or years long: only plausible durations on both sides are compared.
+            guard (0...maxPlausibleSeconds).contains(seconds), before > 0, before <= maxPlausibleSeconds,
+                  seconds >= before * slowdownRatio, seconds - before >= slowdownMinimumSeconds else { return nil }
             return PhaseSlowdown(phase: phase.name, seconds: seconds, baselineSeconds: before,
-                                 ratio: seconds / max(before, 0.001))
+                                 ratio: seconds / before)
         }
     }
 }

@@ -44,6 +44,9 @@ public struct BaselineReference: Codable, Equatable, Sendable {
     public var bytesFetched: Int64
     public var fromCache: Bool
 
+    /// How reports name it: the build id when it is a CodeBuild build, else its path.
+    public var label: String { buildId ?? name }
+
     public init(index: BaselineIndex, selection: String, apiCalls: Int = 0, bytesFetched: Int64 = 0, fromCache: Bool = false) {
         name = index.name
         buildId = index.buildId

@@ -52,7 +52,7 @@ extension Diagnosis {
         }
         var updated = cause
         updated.evidence = evidence
-        updated.explanation += " Against the baseline \(comparison.baseline.name), \(comparison.newLineCount) "
+        updated.explanation += " Against the baseline \(comparison.baseline.label), \(comparison.newLineCount) "
             + (comparison.newLineCount == 1 ? "line is" : "lines are") + " new; the evidence shows the first of them "
             + "in rank order (the failing command's output first)."
         rootCause = updated

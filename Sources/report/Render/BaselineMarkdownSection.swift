@@ -6,7 +6,7 @@ extension MarkdownRenderer {
     func baselineSection(_ comparison: BaselineComparison?, withLines: Bool) -> [String] {
         guard let comparison else { return [] }
         let reference = comparison.baseline
-        var out = ["#### Against the baseline `\(Self.code(reference.name))` (\(reference.status.rawValue))", ""]
+        var out = ["#### Against the baseline `\(Self.code(reference.label))` (\(reference.status.rawValue))", ""]
         out += [comparison.newLineCount == 0 ? "No line of this build is new."
                 : "\(Formatting.count(comparison.newLineCount, "new line")) in "
                   + "\(Formatting.count(comparison.groupCount, "group")); the failing command's output first.", ""]

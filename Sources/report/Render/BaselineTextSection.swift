@@ -17,7 +17,7 @@ struct BaselineTextSection {
     func render(_ comparison: BaselineComparison?, shownAbove: Bool = false) -> [String] {
         guard let comparison else { return [] }
         let reference = comparison.baseline
-        var lines = ["", style.bold("Against the baseline ") + Formatting.printable(reference.name)
+        var lines = ["", style.bold("Against the baseline ") + Formatting.printable(reference.label)
                      + style.dim(" (\(reference.status.rawValue), \(Formatting.count(reference.linesRead, "line")))")]
         let groups = comparison.groupCount == 1 ? "1 group" : "\(comparison.groupCount) groups"
         if comparison.newLineCount == 0 {
@@ -52,7 +52,10 @@ struct BaselineTextSection {
     }
 
     static func costLine(_ reference: BaselineReference) -> String {
-        if reference.fromCache { return "Baseline from the local cache: no API call, no bytes fetched." }
+        if reference.fromCache {
+            return "Baseline from the local cache: no log fetched"
+                + (reference.apiCalls > 0 ? " (\(Formatting.count(reference.apiCalls, "API call")) to choose it)." : ".")
+        }
         if reference.selection == "file" { return "Baseline read from a file: no API call." }
         return "Baseline cost \(Formatting.count(reference.apiCalls, "more API call")) and "
             + "\(ByteCount.format(reference.bytesFetched)) fetched (now cached)."
