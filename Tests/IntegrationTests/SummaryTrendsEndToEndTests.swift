@@ -2,31 +2,12 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `summary PATH --windows N --since LEN` through the built binary, over logs made to fail on known days.
+/// `summary PATH --windows N --since LEN` through the built binary, over logs that failed on known days.
 final class SummaryTrendsEndToEndTests: XCTestCase {
-    /// A failing build on `day` (March 2024) whose root cause is an expired ECR token, or an unclassified error.
-    private func log(day: Int, ecr: Bool) -> String {
-        let stamp = String(format: "2024/03/%02d 10:00:00", day)
-        let output = ecr ? "denied: Your authorization token has expired. Reauthenticate and try again." : "error: boom"
-        let command = ecr ? "docker push $REPOSITORY_URI:latest" : "make"
-        return """
-            [Container] \(stamp).000001 Entering phase BUILD
-            [Container] \(stamp).000002 Running command \(command)
-            \(output)
-            [Container] \(stamp).000003 Command did not exit successfully \(command) exit status 1
-            [Container] \(stamp).000004 Phase complete: BUILD State: FAILED
-
-            """
-    }
-
+    /// Fixtures/trends/web: five failed builds, an unclassified error on 1 and 2 March 2024, an expired ECR token on
+    /// the 6th and twice on the 7th.
     private func makeLogs() throws -> URL {
-        let directory = try EndToEnd.scratchDirectory(for: self).appendingPathComponent("web")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let builds = [(1, false), (2, false), (6, true), (7, true), (7, true)]
-        for (index, build) in builds.enumerated() {
-            try Data(log(day: build.0, ecr: build.1).utf8).write(to: directory.appendingPathComponent("\(index).log"))
-        }
-        return directory
+        EndToEnd.packageRoot.appendingPathComponent("Fixtures/trends/web")
     }
 
     func testJSONCountsEachCategoryPerDayAndSaysWhatIsRising() throws {
