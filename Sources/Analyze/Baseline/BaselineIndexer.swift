@@ -8,6 +8,8 @@ public final class BaselineIndexer: BuildEventSink {
     private var hashes = Set<UInt64>()
     private var linesNotIndexed = 0
     private var cleaner = LineCleaner()
+    /// The normaliser's output, reused line after line.
+    private var scratch: [UInt8] = []
     private let maxLineHashes: Int
 
     public init(maxLineHashes: Int = BaselineIndex.maxLineHashes) {
@@ -18,7 +20,7 @@ public final class BaselineIndexer: BuildEventSink {
         cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
             let message = UnsafeBufferPointer(rebasing: display[messageStart...])
             guard !message.isEmpty else { return }
-            let hash = LineNormalizer.hash(message)
+            let hash = LineNormalizer.hash(message, scratch: &scratch)
             if hashes.count < maxLineHashes || hashes.contains(hash) {
                 hashes.insert(hash)
             } else {

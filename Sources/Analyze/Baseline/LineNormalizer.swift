@@ -10,25 +10,27 @@
 public enum LineNormalizer {
     /// The normalised text, for tests and for showing what was compared.
     public static func normalized(_ text: String) -> String {
-        var output = ByteCollector()
+        var output: [UInt8] = []
         var copy = Array(text.utf8)
         copy.withUnsafeMutableBufferPointer { normalize(UnsafeBufferPointer($0), into: &output) }
-        return String(decoding: output.bytes, as: UTF8.self)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The 64-bit FNV-1a hash of the normalised bytes: stable across runs, so an index can be cached.
-    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var output = FNV1a()
-        normalize(bytes, into: &output)
-        return output.value
+    /// The 64-bit FNV-1a hash of the normalised bytes: stable across runs, so an index can be cached. `scratch`
+    /// holds the normalised bytes; a caller hashing many lines passes the same one each time.
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> UInt64 {
+        scratch.removeAll(keepingCapacity: true)
+        normalize(bytes, into: &scratch)
+        return FNV1a.hash(scratch)
     }
 
     public static func hash(_ text: String) -> UInt64 {
         var copy = Array(text.utf8)
-        return copy.withUnsafeMutableBufferPointer { hash(UnsafeBufferPointer($0)) }
+        var scratch: [UInt8] = []
+        return copy.withUnsafeMutableBufferPointer { hash(UnsafeBufferPointer($0), scratch: &scratch) }
     }
 
-    static func normalize<Output: NormalizedOutput>(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Output) {
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         let count = bytes.count
         var index = 0
         // Leading blanks are indentation that a progress width or a wrapped column can change.
@@ -114,9 +116,14 @@ public enum LineNormalizer {
         return end
     }
 
+    private static let uuidGroups = [8, 4, 4, 4, 12]
+
     private static func uuidEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        // Cheap first test: the first dash of a UUID is 8 bytes in.
+        guard bytes.count - start >= 36, bytes[start + 8] == UInt8(ascii: "-") else { return nil }
         var index = start
-        for (position, length) in [8, 4, 4, 4, 12].enumerated() {
+        for position in uuidGroups.indices {
+            let length = uuidGroups[position]
             if position > 0 {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return nil }
                 index += 1
@@ -233,8 +240,15 @@ public enum LineNormalizer {
     }
 
     private static func unitEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, units: [[UInt8]]) -> Int? {
+        // Cheap first test: every unit starts with one of these letters.
+        guard start < bytes.count else { return nil }
+        switch bytes[start] {
+        case UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "u"), UInt8(ascii: "n"): break
+        default: return nil
+        }
         var best: Int?
-        for unit in units where hasPrefix(bytes, at: start, unit) {
+        for unitIndex in units.indices where hasPrefix(bytes, at: start, units[unitIndex]) {
+            let unit = units[unitIndex]
             let end = start + unit.count
             // The unit must end the word, or be followed by the next part of a compound duration.
             guard end == bytes.count || !isLetter(bytes[end]) else { continue }
@@ -247,7 +261,11 @@ public enum LineNormalizer {
 
     private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ prefix: [UInt8]) -> Bool {
         guard start >= 0, bytes.count - start >= prefix.count else { return false }
-        for (offset, byte) in prefix.enumerated() where bytes[start + offset] != byte { return false }
+        var offset = 0
+        while offset < prefix.count {
+            if bytes[start + offset] != prefix[offset] { return false }
+            offset += 1
+        }
         return true
     }
 
@@ -271,27 +289,11 @@ public enum LineNormalizer {
     }
 }
 
-/// Where the normaliser writes: a hash for the index, bytes for tests.
-protocol NormalizedOutput {
-    mutating func append(_ byte: UInt8)
-    mutating func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8
-}
-
-struct ByteCollector: NormalizedOutput {
-    var bytes: [UInt8] = []
-    mutating func append(_ byte: UInt8) { bytes.append(byte) }
-    mutating func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
-        self.bytes.append(contentsOf: bytes)
-    }
-}
-
 /// 64-bit FNV-1a: fixed constants, so the same line hashes the same in every process (Swift's `Hasher` does not).
-struct FNV1a: NormalizedOutput {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func append(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-    mutating func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes { append(byte) }
+enum FNV1a {
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return value
     }
 }

@@ -28,6 +28,8 @@ public final class NewLineCollector: BuildEventSink {
     private let contextBefore: Int
     private let contextAfter: Int
     private var cleaner = LineCleaner()
+    /// The normaliser's output, reused line after line.
+    private var scratch: [UInt8] = []
     private var keyBlock = PrivateKeyBlockTracker()
     private var recent: RecentLines
     private var open: PendingGroup?
@@ -52,7 +54,7 @@ public final class NewLineCollector: BuildEventSink {
             ? keyBlock.update(line.bytes) : false
         cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
             let message = UnsafeBufferPointer(rebasing: display[messageStart...])
-            let isNew = !context.isAgentLine && !message.isEmpty && !index.contains(LineNormalizer.hash(message))
+            let isNew = !context.isAgentLine && !message.isEmpty && !index.contains(LineNormalizer.hash(message, scratch: &scratch))
             if isNew {
                 newLineCount += 1
                 add(number: line.number, display: display, message: message, context: context, insideKey: insideKey)

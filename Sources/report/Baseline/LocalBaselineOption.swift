@@ -41,7 +41,14 @@ struct LocalBaselineOption: ParsableArguments {
 /// What is worth a warning about a baseline that was read.
 enum BaselineWarnings {
     static func check(_ index: BaselineIndex, warn: (String) -> Void) {
-        if index.status != .succeeded {
+        switch index.status {
+        case .succeeded:
+            break
+        case .unknown, .inProgress:
+            // A log that stops before the build's end (no final phase) says nothing either way.
+            warn("warning: the baseline \(index.name) does not show that its build succeeded (\(index.status.rawValue)); "
+                 + "lines it shares with the failed build are not reported as new")
+        default:
             warn("warning: the baseline \(index.name) did not succeed (\(index.status.rawValue)); "
                  + "lines it shares with the failed build are not reported as new")
         }
