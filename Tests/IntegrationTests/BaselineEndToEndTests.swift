@@ -64,6 +64,12 @@ final class BaselineEndToEndTests: XCTestCase {
         XCTAssertEqual(markdown.status, 0, markdown.stderr)
         XCTAssertTrue(markdown.stdout.contains("```diff"), markdown.stdout)
         for line in Self.seededLines { XCTAssertTrue(markdown.stdout.contains(line), line) }
+        let slack = try EndToEnd.run(["analyze", "--format", "slack", failed, "--baseline", green])
+        XCTAssertEqual(slack.status, 0, slack.stderr)
+        let payload = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(slack.stdout.utf8)) as? [String: Any])
+        let texts = ((payload["blocks"] as? [[String: Any]]) ?? []).compactMap { ($0["text"] as? [String: Any])?["text"] as? String }
+        let section = try XCTUnwrap(texts.first { $0.hasPrefix("*Against the baseline*") }, "\(texts)")
+        for line in Self.seededLines { XCTAssertTrue(section.contains(line), line) }
         let check = try MarkdownCheck.render(markdown.stdout)
         XCTAssertEqual(check.detailsOpen, check.detailsClose)
         XCTAssertEqual(check.fencesOpened, check.fencesClosed)
