@@ -39,6 +39,13 @@ final class SummaryTrendsEndToEndTests: XCTestCase {
         XCTAssertEqual(missing.status, 64)
         XCTAssertEqual(missing.stderr, "cbtriage: --windows with log paths needs --since DURATION (90m, 24h, 7d, 2w): the "
                        + "length of each window. (see 'cbtriage --help')\n")
+        // A console copy without the agent's times: nothing to place in a window, and it says so.
+        let untimed = try EndToEnd.scratchDirectory(for: self).appendingPathComponent("untimed.log")
+        try Data("denied: Your authorization token has expired. Reauthenticate and try again.\n".utf8).write(to: untimed)
+        let noTimes = try EndToEnd.run(["summary", "--format", "json", "--windows", "3", "--since", "1d", untimed.path])
+        XCTAssertEqual(noTimes.status, 0, noTimes.stderr)
+        XCTAssertFalse(noTimes.stdout.contains("\"trends\""))
+        XCTAssertEqual(noTimes.stderr, "cbtriage: warning: no build shows when it started; --windows has nothing to count\n")
         let tooMany = try EndToEnd.run(["summary", "--windows", "99", "--since", "1d", logs])
         XCTAssertEqual(tooMany.status, 64)
         XCTAssertEqual(tooMany.stderr, "cbtriage: --windows must be between 2 and 52. (see 'cbtriage --help')\n")

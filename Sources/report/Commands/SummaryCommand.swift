@@ -111,11 +111,14 @@ struct SummaryCommand: ParsableCommand {
         }
         var summary = SummaryBuilder.build(records: current.records, unreadable: current.unreadable,
                                            baselineRuleKeys: baselineRuleKeys)
-        if let windows, let length = since.flatMap(TimeWindow.parseDuration),
-           let newest = current.records.compactMap(\.startTime).max() {
-            // Local logs have no "now": the windows end just after the newest build.
-            summary.trends = SummaryTrends.build(records: current.records, windows: SummaryTrends.windows(
-                count: windows, length: length, end: newest.addingTimeInterval(0.001)))
+        if let windows, let length = since.flatMap(TimeWindow.parseDuration) {
+            if let newest = current.records.compactMap(\.startTime).max() {
+                // Local logs have no "now": the windows end just after the newest build.
+                summary.trends = SummaryTrends.build(records: current.records, windows: SummaryTrends.windows(
+                    count: windows, length: length, end: newest.addingTimeInterval(0.001)))
+            } else {
+                StandardStreams.error("warning: no build shows when it started; --windows has nothing to count")
+            }
         }
         SummaryDelivery.deliver(summary, format: format, settings: settings,
                                 webhook: webhookURL, statuses: &statuses)
