@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `cbtriage summary --project …` end to end: the built binary, SigV4 over libcurl, moto_server with
@@ -18,6 +19,30 @@ final class AWSSummaryIntegrationTests: MotoIntegrationTestCase {
         let url = EndToEnd.packageRoot.appendingPathComponent("Fixtures/logs/\(fixture).expected.json")
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         return object?["rootCause"] as? String
+    }
+
+    /// `--windows 3`: three windows of 24 h; every seeded build started within the hour, so all its failures are in
+    /// the newest window, which the schema keeps and the categories agree with.
+    func testWindowsCountTheCategoriesPerWindow() throws {
+        let result = try summary(["--format", "json", "--windows", "3"])
+        XCTAssertEqual(result.status, 66, result.stderr)
+        try JSONSchemaValidation.validate(result.stdout, schema: "summary.schema.json")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let trends = try XCTUnwrap(json["trends"] as? [String: Any])
+        XCTAssertEqual((trends["windows"] as? [[String: Any]])?.count, 3)
+        XCTAssertEqual((trends["windows"] as? [[String: Any]])?.last?["end"] as? String, json["windowEnd"] as? String)
+        let categories = try XCTUnwrap(json["categories"] as? [[String: Any]])
+        let expected = Dictionary(uniqueKeysWithValues: categories.compactMap { group -> (String, [Int])? in
+            guard let key = group["key"] as? String, let count = group["count"] as? Int else { return nil }
+            return (key, [0, 0, count])
+        })
+        let trendCategories = try XCTUnwrap(trends["categories"] as? [[String: Any]])
+        let counts = Dictionary(uniqueKeysWithValues: trendCategories.compactMap { trend -> (String, [Int])? in
+            guard let key = trend["category"] as? String, let counts = trend["counts"] as? [Int] else { return nil }
+            return (key, counts)
+        })
+        XCTAssertEqual(counts, expected)
+        XCTAssertTrue(trendCategories.allSatisfy { $0["rising"] as? Bool == true }, "from nothing to something")
     }
 
     func testJSONSummaryCountsEveryProjectCategoryAndTheUnreadableBuild() throws {

@@ -156,6 +156,27 @@ final class BadInputTests: XCTestCase {
              stderr: "cbtriage: --start must be before --end (see 'cbtriage --help')"),
         Case(input: "`fetch -o ''`", arguments: ["fetch", "--group", "g", "--stream", "s", "-o", ""], status: 64,
              stderr: "cbtriage: --output needs a file name (it was empty) (see 'cbtriage --help')"),
+        // Issue 12 item 2: a baseline that cannot serve.
+        Case(input: "`--baseline` file that is not there", arguments: ["failed.log", "--baseline", "green.log"], status: 66,
+             stderr: "cbtriage: baseline: green.log: no such file or directory"),
+        Case(input: "`--baseline` directory of several logs", arguments: ["failed.log", "--baseline", "logs"], status: 64,
+             stderr: "cbtriage: --baseline logs: a baseline is one build's log, and this holds 3"),
+        Case(input: "`--baseline -`", arguments: ["failed.log", "--baseline", "-"], status: 64,
+             stderr: "cbtriage: --baseline needs a log file; stdin cannot be a baseline. (see 'cbtriage --help')"),
+        Case(input: "`--baseline` a failed build (allowed, with a warning)", arguments: ["failed.log", "--baseline", "failed.log"],
+             status: 0, stderr: "cbtriage: warning: the baseline failed.log did not succeed (FAILED); lines it shares with "
+                + "the failed build are not reported as new", stdoutContains: "No line of this build is new."),
+        Case(input: "`build --baseline` neither last-green nor a build", arguments: ["build", "web:1", "--baseline", "nope"],
+             status: 64, stderr: "cbtriage: --baseline takes last-green or a build (PROJECT:UUID or ARN): not a build id: nope "
+                + "(expected PROJECT:UUID or arn:aws:codebuild:REGION:ACCOUNT:build/PROJECT:UUID) (see 'cbtriage --help')"),
+        Case(input: "`build --baseline BUILD-ID` when AWS cannot be reached",
+             arguments: ["build", "web:1", "--baseline", "web:2"], status: 69,
+             stderr: "cbtriage: could not connect to 127.0.0.1 port 9 (connection refused or unreachable)"),
+        Case(input: "`summary --windows 1`", arguments: ["summary", "--windows", "1", "--since", "1d", "logs"], status: 64,
+             stderr: "cbtriage: --windows must be between 2 and 52. (see 'cbtriage --help')"),
+        Case(input: "`summary --windows` on log paths without `--since`", arguments: ["summary", "--windows", "7", "logs"],
+             status: 64, stderr: "cbtriage: --windows with log paths needs --since DURATION (90m, 24h, 7d, 2w): the length of "
+                + "each window. (see 'cbtriage --help')"),
     ]
 
     private static var scratch: URL?

@@ -21,6 +21,32 @@ final class PostTests: XCTestCase {
         EndToEnd.packageRoot.appendingPathComponent("Tests/Golden/inputs/ecr-push-expired.log").path
     }
 
+    func testSummaryPostsItsJSONDocumentAndItsTextAsText() throws {
+        let webhook = try startWebhook(statuses: [200, 200])
+        let json = try EndToEnd.run(["summary", "--format", "json", "--post", webhook.url, ecrLog])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let text = try EndToEnd.run(["summary", "--post-env", "CBT_HOOK", ecrLog], environment: ["CBT_HOOK": webhook.url])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let requests = try webhook.requests()
+        XCTAssertEqual(requests.count, 2)
+        let bodies = try requests.map { request -> [String: Any] in
+            let body = try XCTUnwrap((request["body"] as? String).map { Data($0.utf8) })
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: body) as? [String: Any])
+        }
+        XCTAssertEqual(bodies.first?["kind"] as? String, "summary")
+        XCTAssertEqual(bodies.first?["buildsFailed"] as? Int, 1)
+        XCTAssertEqual(bodies.last?["text"] as? String, text.stdout, "text goes as {\"text\": …}, exactly as printed")
+        XCTAssertFalse(json.everything.contains("T0SECRET") || text.everything.contains("T0SECRET"))
+    }
+
+    func testSummaryThatCannotPostExits69AndNeverShowsTheURL() throws {
+        let run = try EndToEnd.run(["summary", "--post", "http://127.0.0.1:9/services/T0SECRET/B0SECRET/x", ecrLog])
+        XCTAssertEqual(run.status, 69)
+        XCTAssertTrue(run.stdout.contains("1 of 1 builds failed"), "the summary is still printed")
+        XCTAssertEqual(run.stderr, "cbtriage: could not post to the webhook after 3 attempts: could not connect to 127.0.0.1 "
+                       + "port 9 (connection refused or unreachable)\n")
+    }
+
     func testServerErrorThenSuccessDeliversTheSlackPayload() throws {
         let webhook = try startWebhook(statuses: [500, 200])
         let run = try EndToEnd.run(["--format", "slack", "--post-env", "CBT_HOOK", ecrLog], environment: ["CBT_HOOK": webhook.url])

@@ -33,12 +33,16 @@ final class SeededMoto {
         var buildIds: [String]
     }
 
+    /// `build --baseline`: build ids by role (`failed`, `green`, `olderGreen`, `otherBranchGreen`, `laterGreen`, `lonely`).
+    typealias BaselineSeed = [String: String]
+
     struct Manifest: Decodable {
         var project: String
         var streams: [String: Stream]
         var credentials: Credentials
         var summary: SummarySeed
         var scale: ScaleSeed
+        var baseline: BaselineSeed
     }
 
     struct SetupError: Error, CustomStringConvertible {

@@ -173,13 +173,16 @@ public struct Diagnosis: Codable, Equatable, Sendable {
     public var rootCause: Finding?
     /// Rules left undecided on some lines because their pattern exceeded its budget; usually empty.
     public var skipped: [SkippedRule]
+    /// The comparison with a baseline build (`--baseline`); nil without one.
+    public var baseline: BaselineComparison?
 
     public init(source: SourceInfo, build: BuildModel, findings: [Finding], rootCause: Finding?,
-                skipped: [SkippedRule] = []) {
+                skipped: [SkippedRule] = [], baseline: BaselineComparison? = nil) {
         self.source = source
         self.build = build
         self.findings = findings
         self.rootCause = rootCause
         self.skipped = skipped
+        self.baseline = baseline
     }
 }

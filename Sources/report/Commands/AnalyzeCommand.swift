@@ -18,6 +18,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var baselineOption: LocalBaselineOption
 
     @Flag(help: ArgumentHelp("Text report: every finding in full, generic symptoms included (by default the root "
         + "cause comes first and the other findings take a line each)."))
@@ -33,6 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
         settings.verbose = verbose
         let catalog = try CatalogLoader.compiled(userRuleFiles: input.ruleFiles.paths)
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
+        let baseline = try baselineOption.load(limits: try input.limits(), warn: StandardStreams.error)
 
         var diagnoses: [Diagnosis] = []
         var unreadable: [UnreadableInput] = []
@@ -46,7 +48,9 @@ struct AnalyzeCommand: ParsableCommand {
                 report(error, input: name, into: &unreadable, statuses: &statuses)
             case .source(let source):
                 do {
-                    let diagnosis = try diagnose(source, catalog: catalog)
+                    let diagnosis = try baseline.map {
+                        try diagnose(source, catalog: catalog, against: $0, reference: BaselineReference(index: $0, selection: "file"))
+                    } ?? diagnose(source, catalog: catalog)
                     if composer.streams {
                         StandardStreams.out(composer.streamed(diagnosis, index: diagnoses.count, inputCount: inputs.count))
                     }

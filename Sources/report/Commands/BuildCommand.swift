@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var aws: AWSOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var baselineOption: AWSBaselineOption
 
     func validate() throws {
         if [current, build != nil, event != nil].filter({ $0 }).count != 1 {
@@ -54,6 +55,9 @@ struct BuildCommand: ParsableCommand {
         }
         if context < 0 || context > 50 { throw ValidationError("--context must be between 0 and 50.") }
         if follow && event != nil { throw ValidationError("--follow reads a running build; an --event is for a build that ended") }
+        if follow && baselineOption.baseline != nil {
+            throw ValidationError("--baseline compares a finished build; run it without --follow once the build has ended")
+        }
         if !(0.01...60).contains(pollInterval) { throw ValidationError("--poll-interval must be between 0.01 and 60") }
     }
 
@@ -75,10 +79,15 @@ struct BuildCommand: ParsableCommand {
         settings.verbose = aws.verbose
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         let connection = try aws.connect(fallbackRegion: stateChange?.region ?? identifier.region)
+        let baseline = try baselineOption.choice().flatMap {
+            try AWSBaselineResolver(connection: connection, cache: BaselineCache.standard(environment: environment),
+                                    pageSize: pageSize, warn: StandardStreams.error)
+                .resolve($0, failedBuildId: identifier.id)
+        }
         let diagnosis: Diagnosis
         if let stateChange {
             diagnosis = try connection.diagnoseBuild(event: stateChange, catalog: catalog, pageSize: pageSize,
-                                                     warn: StandardStreams.error)
+                                                     baseline: baseline, warn: StandardStreams.error)
         } else if follow {
             diagnosis = try connection.followBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
                                                    pacing: FollowPacing(pollInterval: pollInterval),
@@ -89,7 +98,7 @@ struct BuildCommand: ParsableCommand {
                                                    warn: StandardStreams.error)
         } else {
             diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
-                                                     warn: StandardStreams.error)
+                                                     baseline: baseline, warn: StandardStreams.error)
         }
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
         let secrets = stateChange?.secretValues ?? []
@@ -128,26 +137,30 @@ extension AWSConnection {
     /// CloudWatch Logs into the analysis, and CodeBuild's phase records merged before ranking.
     /// Shared by `build` and the AWS summary.
     func diagnoseBuild(id: String, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       warn: (String) -> Void) throws -> Diagnosis {
-        try diagnoseBuild(try codeBuild.build(id: id), catalog: catalog, pageSize: pageSize, warn: warn)
+                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
+        try diagnoseBuild(try codeBuild.build(id: id), catalog: catalog, pageSize: pageSize, baseline: baseline,
+                          warn: warn)
     }
 
     /// A build an EventBridge event described: BatchGetBuilds only when the event lacks the phases or the log
     /// location (an event for a completed build has both).
     func diagnoseBuild(event: BuildStateChangeEvent, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       warn: (String) -> Void) throws -> Diagnosis {
+                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
         let described = event.hasPhases && event.hasLogLocation ? event.build : try codeBuild.build(id: event.build.id)
-        return try diagnoseBuild(described, catalog: catalog, pageSize: pageSize, warn: warn)
+        return try diagnoseBuild(described, catalog: catalog, pageSize: pageSize, baseline: baseline, warn: warn)
     }
 
     func diagnoseBuild(_ apiBuild: CodeBuildBuild, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       warn: (String) -> Void) throws -> Diagnosis {
+                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
         let id = apiBuild.id
         let location = try BuildLogLocation(for: apiBuild)
         let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(apiBuild, into: &$0) }
         let logSource = CloudWatchLogSource(client: logs, group: location.group, stream: location.stream,
                                             pageSize: pageSize)
         do {
+            if let (index, reference) = baseline {
+                return try diagnose(logSource, catalog: catalog, against: index, reference: reference, refine: merge)
+            }
             return try diagnose(logSource, catalog: catalog, refine: merge)
         } catch let missing as CloudWatchLogsError where apiBuild.buildComplete == true {
             // A build that died while provisioning may never have written a log: its phase records

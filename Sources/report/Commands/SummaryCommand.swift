@@ -18,6 +18,10 @@ struct SummaryCommand: ParsableCommand {
             --include-succeeded diagnoses SUCCEEDED builds too. Failure kinds not seen in \
             the previous window of the same length are listed as new.
 
+            With --windows N, the summary also counts failures per category in N windows of the window's \
+            length (the newest is the summary's own), says which categories are rising, and when each failure \
+            kind was first seen. For log paths the length is --since and the windows end at the newest build.
+
             \(ExitStatus.helpText)
             """
     )
@@ -28,7 +32,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .customLong("project"), help: "A CodeBuild project to summarise from AWS; repeatable.")
     var projects: [String] = []
 
-    @Option(help: "AWS: builds started within this age, up to now (90m, 24h, 7d, 2w).")
+    @Option(help: ArgumentHelp("AWS: builds started within this age, up to now (90m, 24h, 7d, 2w); with log paths "
+                               + "and --windows, the length of each window."))
     var since: String?
 
     @Option(help: "AWS: start of the window (2024-03-06T10:00:00Z or 2024-03-06); with --end.")
@@ -56,6 +61,13 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Trends over this many windows of the window's length, the newest last "
+                               + "(2-\(SummaryTrends.maxWindows)); for log paths, with --since as the length.",
+                               valueName: "count"))
+    var windows: Int?
+
+    @OptionGroup var webhook: WebhookOptions
+
     /// More parallel builds than this mostly buys throttling from CodeBuild and CloudWatch Logs.
     static let maxJobs = 16
 
@@ -63,9 +75,21 @@ struct SummaryCommand: ParsableCommand {
         guard projects.isEmpty else { return try validateAWS() }
         if paths.isEmpty { throw ValidationError("Name at least one log file or directory, or --project.") }
         if paths.contains("-") { throw ValidationError("summary reads files and directories, not stdin.") }
-        let awsOnly = since != nil || start != nil || end != nil || includeSucceeded || aws.region != nil
+        try validateWindowCount()
+        if windows != nil {
+            guard let since, TimeWindow.parseDuration(since) != nil else {
+                throw ValidationError("--windows with log paths needs --since DURATION (90m, 24h, 7d, 2w): the length of each window.")
+            }
+        }
+        let awsOnly = (since != nil && windows == nil) || start != nil || end != nil || includeSucceeded || aws.region != nil
             || aws.profile != nil || aws.endpointURL != nil || aws.verbose
         if awsOnly { throw ValidationError("--since, --start, --end, --include-succeeded and the AWS options need --project.") }
+    }
+
+    func validateWindowCount() throws {
+        if let windows, !(2...SummaryTrends.maxWindows).contains(windows) {
+            throw ValidationError("--windows must be between 2 and \(SummaryTrends.maxWindows).")
+        }
     }
 
     func run() throws {
@@ -76,6 +100,7 @@ struct SummaryCommand: ParsableCommand {
                                               contextLines: 0, now: Date())
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         guard projects.isEmpty else { return try runAWS(catalog: catalog, settings: settings) }
+        let webhookURL = try webhook.webhookURL(environment: environment)
         let current = analyse(paths, catalog: catalog, progress: "analysing")
         var baselineRuleKeys: Set<String>?
         var statuses = current.statuses
@@ -84,9 +109,19 @@ struct SummaryCommand: ParsableCommand {
             baselineRuleKeys = Set(previous.records.filter(\.failed).map(\.ruleKey))
             statuses += previous.statuses
         }
-        let summary = SummaryBuilder.build(records: current.records, unreadable: current.unreadable,
+        var summary = SummaryBuilder.build(records: current.records, unreadable: current.unreadable,
                                            baselineRuleKeys: baselineRuleKeys)
-        StandardStreams.out(SummaryRendering.render(summary, format: format, settings: settings))
+        if let windows, let length = since.flatMap(TimeWindow.parseDuration) {
+            if let newest = current.records.compactMap(\.startTime).max() {
+                // Local logs have no "now": the windows end just after the newest build.
+                summary.trends = SummaryTrends.build(records: current.records, windows: SummaryTrends.windows(
+                    count: windows, length: length, end: newest.addingTimeInterval(0.001)))
+            } else {
+                StandardStreams.error("warning: no build shows when it started; --windows has nothing to count")
+            }
+        }
+        SummaryDelivery.deliver(summary, format: format, settings: settings,
+                                webhook: webhookURL, statuses: &statuses)
         if !summary.partialInputs.isEmpty { statuses.append(.partialInput) }
         let status = ExitStatus.strongest(statuses)
         if status != .ok { throw CommandFailure(status: status) }

@@ -58,6 +58,8 @@ final class AWSConnection {
     let settings: AWSSettings
     let logs: CloudWatchLogsClient
     let codeBuild: CodeBuildClient
+    /// The signed caller under both clients, for work whose calls are counted on their own (a baseline).
+    let caller: AWSJSONCalling
     private let credentials: CredentialsProvider
 
     /// `log` receives the AWS layer's per-request lines (method, host, target, status; never a secret).
@@ -70,6 +72,7 @@ final class AWSConnection {
         credentials = settings.credentialsProvider(transport: transport)
         let caller = AWSJSONClient(region: settings.region, endpoint: { settings.endpoint(for: $0) },
                                    credentials: credentials, transport: transport, timeouts: timeouts, log: log)
+        self.caller = caller
         logs = CloudWatchLogsClient(caller: caller)
         codeBuild = CodeBuildClient(caller: caller)
     }

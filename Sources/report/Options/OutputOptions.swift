@@ -51,6 +51,11 @@ struct OutputOptions: ParsableArguments {
 
     /// The webhook URL from `--post` or the variable `--post-env` names; nil when neither was given.
     func webhookURL(environment: [String: String]) throws -> String? {
+        try Self.webhookURL(post: post, postEnv: postEnv, environment: environment)
+    }
+
+    /// `--post`'s URL, or the one in the variable `--post-env` names (checked); shared with `WebhookOptions`.
+    static func webhookURL(post: String?, postEnv: String?, environment: [String: String]) throws -> String? {
         if let post { return post }
         guard let postEnv else { return nil }
         guard let value = environment[postEnv], !value.isEmpty else {

@@ -57,6 +57,7 @@ struct JSONRenderer {
                          ("firstLine", .int(Int64(skipped.firstLine)))])
             })))
         }
+        if let baseline = diagnosis.baseline { fields.append(("baseline", Self.baseline(baseline))) }
         return .object(fields)
     }
 

@@ -47,6 +47,7 @@ struct MarkdownRenderer {
         } else {
             out += [headline.verdictWithoutCause, ""]
         }
+        out += baselineSection(diagnosis.baseline, withLines: detail == .full || detail == .rootCauseEvidenceOnly)
         let allOthers = diagnosis.findings.filter { $0 != diagnosis.rootCause }
         let others = detail == .fewOtherFindings ? Array(allOthers.prefix(5)) : allOthers
         if !others.isEmpty {

@@ -77,6 +77,7 @@ struct SlackRenderer {
         } else {
             blocks.append(Self.section(headline.verdictWithoutCause))
         }
+        if let baseline = BaselineSlackSection.text(diagnosis.baseline) { blocks.append(Self.section(baseline)) }
         for finding in diagnosis.findings where finding != diagnosis.rootCause {
             blocks.append(Self.section("*Also:* \(Self.escape(finding.title)) (`\(finding.ruleId)`, "
                                        + "\(finding.severity.rawValue)): \(Self.escape(finding.remediation))"))

@@ -9,6 +9,13 @@ struct SummaryJSONRenderer {
     }
 
     func document(_ summary: Summary) -> JSONValue {
+        guard case .object(var fields) = base(summary) else { return base(summary) }
+        // Only with --windows: absent, not null, in every other summary.
+        if let trends = summary.trends { fields.append(("trends", SummaryTrendsRendering.json(trends))) }
+        return .object(fields)
+    }
+
+    private func base(_ summary: Summary) -> JSONValue {
         .object([
             ("schemaVersion", .int(JSONRenderer.schemaVersion)),
             ("kind", .string("summary")),

@@ -21,6 +21,7 @@ struct SummaryMarkdownRenderer {
             out += newKinds.isEmpty ? ["None."] : newKinds.map { "- `\($0.key)`: \(MarkdownRenderer.inline($0.title)) (\($0.count))" }
             out.append("")
         }
+        out += SummaryTrendsRendering.markdown(summary.trends)
         if !summary.phases.isEmpty {
             out += ["#### Slowest phases", "", "| Phase | Median | Max | Builds |", "|---|---:|---:|---:|"]
             out += summary.phases.map {

@@ -30,6 +30,7 @@ struct SummarySlackRenderer {
             let heading = summary.windowStart == nil ? "New since the baseline" : "New since the previous window"
             blocks.append(SlackRenderer.section(":new: *\(heading)*\n" + rows.joined(separator: "\n")))
         }
+        if let trends = SummaryTrendsRendering.slack(summary.trends) { blocks.append(SlackRenderer.section(trends)) }
         if !summary.phases.isEmpty {
             let rows = summary.phases.prefix(5).map {
                 "• \($0.phase): median \(Formatting.duration($0.medianSeconds) ?? "?"), max \(Formatting.duration($0.maxSeconds) ?? "?")"

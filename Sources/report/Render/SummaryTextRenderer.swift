@@ -23,6 +23,7 @@ struct SummaryTextRenderer {
             lines += newKinds.isEmpty ? ["  none"] : newKinds.map { "  " + style.yellow("\($0.key)") + ": \($0.title) (\($0.count))" }
             lines.append("")
         }
+        lines += SummaryTrendsRendering.text(summary.trends, style: style, width: settings.width)
         if !summary.phases.isEmpty {
             lines.append(style.bold("Slowest phases (median / max)"))
             lines += table(summary.phases.map {

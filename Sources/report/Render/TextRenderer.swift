@@ -24,6 +24,8 @@ struct TextRenderer {
         lines += failurePlace(diagnosis.build, headline: headline)
         let folded = settings.verbose ? [] : diagnosis.findings.filter { $0 != diagnosis.rootCause && $0.isGenericSymptom }
         lines += rootCause(diagnosis, headline: headline, folded: folded)
+        lines += BaselineTextSection(settings: settings)
+            .render(diagnosis.baseline, shownAbove: diagnosis.rootCause?.ruleId == "unclassified")
         lines += otherFindings(diagnosis.findings.filter { $0 != diagnosis.rootCause && !folded.contains($0) })
         lines += timeline(diagnosis.build)
         while lines.last == "" { lines.removeLast() }

@@ -20,6 +20,8 @@ struct Summary: Equatable {
     /// Builds that could not be read at all (they count in no other figure) or were read only in part.
     var unreadable: [UnreadableInput]
     var partialInputs: [String]
+    /// `--windows N`: counts per window and first-seen dates; nil without it.
+    var trends: SummaryTrends? = nil
 }
 
 struct ProjectCount: Equatable {

@@ -178,6 +178,44 @@ def seed_scale(codebuild, logs):
     return {"project": SCALE_PROJECT, "buildIds": ids}
 
 
+# For `build --baseline last-green|BUILD-ID`: Fixtures/baseline's pair. The failed build's newest green predecessor on its
+# branch is "green"; an older green build lacks a line of the failed one, a newer green build on another branch and a
+# green build started after the failed one print exactly its lines: choosing any of those would show other new lines.
+BASELINE_PROJECT = "baseline-web"
+BASELINE_LONELY_PROJECT = "baseline-lonely"
+BASELINE_FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "Fixtures", "baseline")
+
+
+def baseline_messages(name, drop=()):
+    with open(os.path.join(BASELINE_FIXTURES, f"{name}.log"), encoding="utf-8") as log:
+        return [line for line in log.read().splitlines() if line.strip() and line not in drop]
+
+
+def seed_baseline(codebuild, logs):
+    """Creates BASELINE_PROJECT's five builds and BASELINE_LONELY_PROJECT's one; returns their ids by role."""
+    ids = {}
+    for project, builds in [
+        (BASELINE_PROJECT, [("olderGreen", "refs/heads/main", baseline_messages("green", drop=("bundle dist/app.js 412 kB (limit 500 kB)",))),
+                            ("green", "refs/heads/main", baseline_messages("green")),
+                            ("otherBranchGreen", "refs/heads/feature/fast", baseline_messages("failed")),
+                            ("failed", "refs/heads/main", baseline_messages("failed")),
+                            ("laterGreen", "refs/heads/main", baseline_messages("failed"))]),
+        (BASELINE_LONELY_PROJECT, [("lonely", "refs/heads/main", baseline_messages("failed"))]),
+    ]:
+        create_project(codebuild, project)
+        group = f"/aws/codebuild/{project}"
+        logs.create_log_group(logGroupName=group)
+        for role, branch, messages in builds:
+            build_id = codebuild.start_build(projectName=project, sourceVersion=branch)["build"]["id"]
+            stream = build_id.split(":", 1)[1]
+            logs.create_log_stream(logGroupName=group, logStreamName=stream)
+            put_events(logs, group, stream, messages)
+            ids[role] = build_id
+            # moto stamps start times in milliseconds: keep them apart so "started before" is well defined.
+            time.sleep(0.02)
+    return ids
+
+
 def enable_auth(endpoint, session):
     iam = session.client("iam", endpoint_url=endpoint)
     iam.create_user(UserName="cbtriage-tester")
@@ -230,7 +268,7 @@ def main():
                          "events": len(messages), "putCalls": calls}
 
     manifest = {"project": args.project, "streams": streams, "summary": seed_summary(codebuild, logs),
-                "scale": seed_scale(codebuild, logs)}
+                "scale": seed_scale(codebuild, logs), "baseline": seed_baseline(codebuild, logs)}
     if args.enable_auth:
         manifest["credentials"] = enable_auth(args.endpoint, session)
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as out:
