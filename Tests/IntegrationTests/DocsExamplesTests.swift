@@ -80,7 +80,8 @@ struct ConsoleExample {
     /// must begin the output, lines after it end it.
     func mismatch(_ actual: String) -> String? {
         var lines = actual.components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
+        // Trailing blank lines are not shown in a document (the parser drops them from examples too).
+        while lines.last == "" { lines.removeLast() }
         let cut = expected.firstIndex(where: Self.isElision)
         let head = Array(expected[..<(cut ?? expected.count)])
         let tail = cut.map { Array(expected[($0 + 1)...]) } ?? []
