@@ -93,6 +93,9 @@ enum ErrorClassifier {
                 ? .permissionDenied : .serviceUnavailable
         case is BuildEventError:
             return .unreadableInput
+        case is RoleAssumptionError:
+            // A role ARN, template, external id or session name in the wrong form, or a template with no account.
+            return .usage
         case let error as CodeBuildError:
             if case .invalidBuildIdentifier = error { return .usage }
             // A build or project that is not there, or a build whose log cannot be reached from here.
