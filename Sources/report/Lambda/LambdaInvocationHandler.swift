@@ -30,6 +30,8 @@ final class LambdaInvocationHandler {
     }
 
     func handle(_ invocation: LambdaInvocation, now: Date = Date()) -> Outcome {
+        // Each line of the function's log names its invocation.
+        let log: (String) -> Void = { [log] in log("\(invocation.requestId) \($0)") }
         do {
             let event = try BuildStateChangeEvent(json: Data(invocation.event))
             if let reason = EventTriage.skipReason(event) {

@@ -31,9 +31,9 @@ struct LambdaSettings {
         do {
             aws = try AWSOptions.parse(arguments)
         } catch {
-            let flags = Dictionary(uniqueKeysWithValues: Self.flagVariables.map { ($0.flag, $0.variable) })
-            // Name the variable that was set, not the flag it became.
-            let message = flags.reduce(AWSOptions.message(for: error)) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+            // Name the variable that was set, not the flag it became (the longest flag first: one may begin another).
+            let message = Self.flagVariables.sorted { $0.flag.count > $1.flag.count }
+                .reduce(AWSOptions.message(for: error)) { $0.replacingOccurrences(of: $1.flag, with: $1.variable) }
             throw ValidationError(message)
         }
         let formatName = environment["CBTRIAGE_FORMAT"].flatMap { $0.isEmpty ? nil : $0 } ?? OutputFormat.slack.rawValue
