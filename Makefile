@@ -6,7 +6,7 @@ SWIFT        ?= swift
 BIN          := .build/debug/cbtriage
 DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config libvectorscan-dev libpcre2-dev
-PY_PACKAGES  := moto[server] jsonschema markdown-it-py
+PY_PACKAGES  := moto[server] jsonschema markdown-it-py cfn-lint
 
 .PHONY: demo test build build-info install dist release-build install-check deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
 
@@ -32,8 +32,8 @@ deps-apt:
 	fi
 
 deps-py:
-	@if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c 'import moto, flask, flask_cors, jsonschema, markdown_it' >/dev/null 2>&1; then \
-	  echo "installing moto_server, jsonschema and markdown-it-py from PyPI"; \
+	@if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c 'import moto, flask, flask_cors, jsonschema, markdown_it, cfnlint' >/dev/null 2>&1; then \
+	  echo "installing moto_server, jsonschema, markdown-it-py and cfn-lint from PyPI"; \
 	  python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES); \
 	fi
 
