@@ -13,7 +13,7 @@ struct LambdaCommand: ParsableCommand {
             + "CBTRIAGE_WEBHOOK (where reports are posted), CBTRIAGE_FORMAT (slack, json, markdown or text; default "
             + "slack), CBTRIAGE_ROLE_ARN or CBTRIAGE_ROLE_ARN_FOR_ACCOUNT, CBTRIAGE_EXTERNAL_ID, "
             + "CBTRIAGE_ROLE_SESSION_NAME, CBTRIAGE_RULE_FILES (colon-separated), CBTRIAGE_API_RATES, CBTRIAGE_VERBOSE=1; "
-            + "the Region and credentials as Lambda sets them. See docs/aws.md."
+            + "the Region and credentials as Lambda sets them. See docs/lambda.md."
     )
 
     func run() throws {
