@@ -6,9 +6,9 @@ SWIFT        ?= swift
 BIN          := .build/debug/cbtriage
 DEMO_LOG     ?= Fixtures/logs/ecr-auth-expired-push.log
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config libvectorscan-dev libpcre2-dev
-PY_PACKAGES  := moto[server] jsonschema markdown-it-py
+PY_PACKAGES  := moto[server] jsonschema markdown-it-py cfn-lint
 
-.PHONY: demo test build build-info install dist release-build install-check deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
+.PHONY: demo test build build-info install dist lambda-zip release-build install-check deps deps-apt deps-py bench accuracy clean-moto help fuzz test-sanitize
 
 help:
 	@echo "make demo   build and diagnose a bundled failing build log"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench  one table of ratios vs rg, grep, gzip (release build, generated logs)"
 	@echo "make install PREFIX=DIR  release binary (static Swift stdlib), shell completions, man page"
 	@echo "make dist   a release tarball with its SHA-256 in dist/"
+	@echo "make lambda-zip  dist/cbtriage-lambda.zip for a provided.al2023 Lambda function (docs/lambda.md)"
 	@echo "make accuracy  score the diagnosis on the public real-log corpus (Fixtures/real)"
 	@echo "make fuzz FUZZ_SECONDS=N  run every libFuzzer target in fuzz/ for N seconds each (docs/fuzzing.md)"
 	@echo "make test-sanitize  unit tests under AddressSanitizer, the concurrent parts under ThreadSanitizer (CI runs it)"
@@ -32,8 +33,8 @@ deps-apt:
 	fi
 
 deps-py:
-	@if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c 'import moto, flask, flask_cors, jsonschema, markdown_it' >/dev/null 2>&1; then \
-	  echo "installing moto_server, jsonschema and markdown-it-py from PyPI"; \
+	@if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c 'import moto, flask, flask_cors, jsonschema, markdown_it, cfnlint' >/dev/null 2>&1; then \
+	  echo "installing moto_server, jsonschema, markdown-it-py and cfn-lint from PyPI"; \
 	  python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES); \
 	fi
 
@@ -123,6 +124,10 @@ dist: release-build
 	tar -C .build/dist -czf dist/$$name.tar.gz $$name; \
 	(cd dist && sha256sum $$name.tar.gz > $$name.tar.gz.sha256); \
 	echo "dist/$$name.tar.gz"; cat dist/$$name.tar.gz.sha256
+
+# dist/cbtriage-lambda.zip: bootstrap (the release binary) and the libraries provided.al2023 lacks (docs/lambda.md).
+lambda-zip: release-build
+	bash scripts/build-lambda-zip.sh
 
 # The tarball `make dist` made, checked as a user would get it (scripts/install-check.sh says what). CI runs it.
 install-check: dist

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fetch
+import Foundation
 
 @main
 struct CBTriage: ParsableCommand {
@@ -8,7 +9,8 @@ struct CBTriage: ParsableCommand {
         abstract: "Tell why an AWS CodeBuild build failed.",
         discussion: ExitStatus.helpText,
         version: BuildVersion.text,
-        subcommands: [AnalyzeCommand.self, RulesCommand.self, SummaryCommand.self, BuildCommand.self, FetchCommand.self, BuildsCommand.self],
+        subcommands: [AnalyzeCommand.self, RulesCommand.self, SummaryCommand.self, BuildCommand.self, FetchCommand.self, BuildsCommand.self,
+                      LambdaCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 
@@ -16,14 +18,18 @@ struct CBTriage: ParsableCommand {
     /// from `ExitCodes.swift`; never a backtrace.
     static func main() {
         StandardStreams.prepare()
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        // Lambda starts a custom runtime's `bootstrap` with no arguments: cbtriage installed as one runs its loop.
+        if arguments.isEmpty, CommandLine.arguments.first.map({ ($0 as NSString).lastPathComponent }) == "bootstrap" {
+            arguments = ["lambda"]
+        }
         if let meant = SubcommandSuggestion.suggestion(for: arguments) {
             StandardStreams.error("'\(arguments[0])' is neither a command nor a file; did you mean 'cbtriage \(meant)'? (see 'cbtriage --help')")
             exit(withError: ExitCode(ExitStatus.usage.rawValue))
         }
         let status: ExitStatus
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
             status = .ok
         } catch {

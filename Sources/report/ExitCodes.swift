@@ -93,6 +93,13 @@ enum ErrorClassifier {
                 ? .permissionDenied : .serviceUnavailable
         case is BuildEventError:
             return .unreadableInput
+        case let error as LambdaRuntimeError:
+            // The Runtime API gone or refusing: the runtime ends, Lambda starts a new one.
+            if case .badHost = error { return .usage }
+            return .serviceUnavailable
+        case is RoleAssumptionError:
+            // A role ARN, template, external id or session name in the wrong form, or a template with no account.
+            return .usage
         case let error as CodeBuildError:
             if case .invalidBuildIdentifier = error { return .usage }
             // A build or project that is not there, or a build whose log cannot be reached from here.

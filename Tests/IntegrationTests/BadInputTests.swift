@@ -115,6 +115,17 @@ final class BadInputTests: XCTestCase {
              status: 64,
              stderr: "cbtriage: --since: time out of range: 99999999999999d (it must fall between 1970 and 9999) "
                 + "(see 'cbtriage --help')"),
+        Case(input: "`build ARN --role-arn cbtriage-read`",
+             arguments: ["build", "arn:aws:codebuild:us-east-1:123456789012:build/web:1", "--role-arn", "cbtriage-read"],
+             status: 64,
+             stderr: "cbtriage: --role-arn: 'cbtriage-read' is not an IAM role ARN (expected arn:aws:iam::ACCOUNT:role/NAME) "
+                + "(see 'cbtriage --help')"),
+        Case(input: "`build PROJECT:UUID --role-arn-for-account …{account}…` (no account to fill)",
+             arguments: ["build", "web:1", "--region", "us-east-1", "--role-arn-for-account",
+                         "arn:aws:iam::{account}:role/cbtriage-read"],
+             status: 64,
+             stderr: "cbtriage: --role-arn-for-account needs the build's account: give the build as an ARN or an --event "
+                + "(PROJECT:UUID names no account), or use --role-arn"),
         // Item 5: a YAML alias bomb is refused at once, not expanded.
         Case(input: "YAML alias bomb in a rule file", arguments: ["--rules", "bomb.yaml", "failed.log"], status: 64,
              stderr: "cbtriage: bomb.yaml:6:48: alias *a4 expands the document past 1000000 nodes (a YAML alias bomb?); refused"),

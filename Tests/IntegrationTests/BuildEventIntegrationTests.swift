@@ -7,23 +7,8 @@ import XCTest
 /// moto with signature checking, posting to a local webhook.
 final class BuildEventIntegrationTests: MotoIntegrationTestCase {
     private func writeEvent(_ name: String, _ extra: [String] = []) throws -> URL {
-        let failing = try moto.stream("failing")
-        let script = EndToEnd.packageRoot.appendingPathComponent("Tests/Support/moto/build_event.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--endpoint", moto.server.endpoint,
-                             "--key", moto.manifest.credentials.accessKeyId,
-                             "--secret", moto.manifest.credentials.secretAccessKey, "--build", failing.buildId] + extra
-        let out = Pipe(), errors = Pipe()
-        process.standardOutput = out
-        process.standardError = errors
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, String(decoding: message, as: UTF8.self))
         let url = work.appendingPathComponent(name)
-        try data.write(to: url)
+        try buildEvent(extra).write(to: url)
         return url
     }
 

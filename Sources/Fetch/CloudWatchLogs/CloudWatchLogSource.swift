@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CloudWatch Logs stream read as a build log, through `GetLogEvents` from the stream's head.
 ///
 /// Lines go to the reader as each page arrives, so memory holds one page, never the whole log.
@@ -14,11 +16,16 @@ public struct CloudWatchLogSource: LineSource {
     /// Keep the `\r` of a `\r\n` line end (`cbtriage fetch` writes the events as CloudWatch Logs holds them);
     /// the analysis reads lines without it.
     public var keepsCarriageReturns: Bool
+    /// No page is asked for after this moment (a Lambda invocation's deadline, less a margin): the read ends
+    /// as `.partial` instead of being killed with nothing reported. The first page is always read.
+    public var readsUntil: Date?
     private let client: CloudWatchLogsClient
 
     public init(client: CloudWatchLogsClient, group: String, stream: String, startTime: Int64? = nil,
-                endTime: Int64? = nil, pageSize: Int? = nil, keepsCarriageReturns: Bool = false) {
+                endTime: Int64? = nil, pageSize: Int? = nil, keepsCarriageReturns: Bool = false,
+                readsUntil: Date? = nil) {
         self.client = client
+        self.readsUntil = readsUntil
         self.keepsCarriageReturns = keepsCarriageReturns
         self.group = group
         self.stream = stream
@@ -35,6 +42,11 @@ public struct CloudWatchLogSource: LineSource {
         var splitter = EventLineSplitter(keepsCarriageReturns: keepsCarriageReturns)
         var completeness = Completeness.complete
         while true {
+            if let readsUntil, pages.pagesRead > 0, Date() >= readsUntil {
+                completeness = .partial(reason: "stopped reading before the deadline after \(pages.pagesRead) "
+                                        + "GetLogEvents page\(pages.pagesRead == 1 ? "" : "s")", byteOffset: nil)
+                break
+            }
             let events: [OutputLogEvent]
             do {
                 guard let page = try pages.next() else { break }

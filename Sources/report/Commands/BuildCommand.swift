@@ -64,9 +64,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let stateChange = try event.map(BuildEventInput.read)
-        if let stateChange, !stateChange.isFailure {
+        if let stateChange, let reason = EventTriage.skipReason(stateChange) {
             // EventBridge sends every state change a rule matches: the others are acknowledged, not diagnosed.
-            StandardStreams.error(BuildEventInput.skippedMessage(stateChange))
+            StandardStreams.error(reason)
             return
         }
         let identifier = try stateChange.map { try BuildIdentifier(parsing: $0.buildARN) }
@@ -78,7 +78,9 @@ struct BuildCommand: ParsableCommand {
                                               contextLines: context, now: Date())
         settings.verbose = aws.verbose
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
-        let connection = try aws.connect(fallbackRegion: stateChange?.region ?? identifier.region)
+        let account = stateChange.flatMap(EventTriage.account(of:))
+            ?? buildARN(environment: environment).flatMap(RoleAssumption.account(inARN:))
+        let connection = try aws.connect(fallbackRegion: stateChange?.region ?? identifier.region, account: account)
         let baseline = try baselineOption.choice().flatMap {
             try AWSBaselineResolver(connection: connection, cache: BaselineCache.standard(environment: environment),
                                     pageSize: pageSize, warn: StandardStreams.error)
@@ -86,8 +88,8 @@ struct BuildCommand: ParsableCommand {
         }
         let diagnosis: Diagnosis
         if let stateChange {
-            diagnosis = try connection.diagnoseBuild(event: stateChange, catalog: catalog, pageSize: pageSize,
-                                                     baseline: baseline, warn: StandardStreams.error)
+            diagnosis = try EventTriage(catalog: catalog, pageSize: pageSize)
+                .diagnose(stateChange, connection: connection, baseline: baseline, warn: StandardStreams.error)
         } else if follow {
             diagnosis = try connection.followBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
                                                    pacing: FollowPacing(pollInterval: pollInterval),
@@ -109,9 +111,7 @@ struct BuildCommand: ParsableCommand {
         var statuses: [ExitStatus] = []
         if let webhook {
             do {
-                try WebhookPoster(transport: WebhookTransport.make())
-                    .post(body: BuildEventInput.mask(composer.webhookBody([diagnosis], unreadable: []), secrets: secrets),
-                          to: webhook)
+                try EventTriage.post(diagnosis, composer: composer, secrets: secrets, to: webhook)
             } catch {
                 StandardStreams.error(ErrorText.message(for: error))
                 statuses.append(ErrorClassifier.status(for: error))
@@ -121,6 +121,11 @@ struct BuildCommand: ParsableCommand {
         if output.gateMatches(diagnosis.findings) { statuses.append(.failOnMatched) }
         let status = ExitStatus.strongest(statuses)
         if status != .ok { throw CommandFailure(status: status) }
+    }
+
+    /// The build's ARN when it was given as one (or is the running build's), for its account.
+    private func buildARN(environment: [String: String]) -> String? {
+        current ? environment["CODEBUILD_BUILD_ARN"] : build
     }
 
     private func resolveIdentifier(environment: [String: String]) throws -> BuildIdentifier {
@@ -145,18 +150,22 @@ extension AWSConnection {
     /// A build an EventBridge event described: BatchGetBuilds only when the event lacks the phases or the log
     /// location (an event for a completed build has both).
     func diagnoseBuild(event: BuildStateChangeEvent, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
+                       baseline: (BaselineIndex, BaselineReference)? = nil, readsUntil: Date? = nil,
+                       warn: (String) -> Void) throws -> Diagnosis {
         let described = event.hasPhases && event.hasLogLocation ? event.build : try codeBuild.build(id: event.build.id)
-        return try diagnoseBuild(described, catalog: catalog, pageSize: pageSize, baseline: baseline, warn: warn)
+        return try diagnoseBuild(described, catalog: catalog, pageSize: pageSize, baseline: baseline,
+                                 readsUntil: readsUntil, warn: warn)
     }
 
+    /// `readsUntil`: no log page is asked for after it; the diagnosis is then partial.
     func diagnoseBuild(_ apiBuild: CodeBuildBuild, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
+                       baseline: (BaselineIndex, BaselineReference)? = nil, readsUntil: Date? = nil,
+                       warn: (String) -> Void) throws -> Diagnosis {
         let id = apiBuild.id
         let location = try BuildLogLocation(for: apiBuild)
         let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(apiBuild, into: &$0) }
         let logSource = CloudWatchLogSource(client: logs, group: location.group, stream: location.stream,
-                                            pageSize: pageSize)
+                                            pageSize: pageSize, readsUntil: readsUntil)
         do {
             if let (index, reference) = baseline {
                 return try diagnose(logSource, catalog: catalog, against: index, reference: reference, refine: merge)

@@ -64,7 +64,8 @@ struct FetchCommand: ParsableCommand {
         let now = Date()
         let startMillis = try start.map { try LogTimeBound.millis(from: $0, now: now) }
         let endMillis = try end.map { try LogTimeBound.millis(from: $0, now: now) }
-        let connection = try aws.connect(fallbackRegion: identifier?.region)
+        let connection = try aws.connect(fallbackRegion: identifier?.region,
+                                         account: build.flatMap(RoleAssumption.account(inARN:)))
         let location: BuildLogLocation
         if let identifier {
             location = try BuildLogLocation(for: connection.codeBuild.build(id: identifier.id))

@@ -31,7 +31,7 @@ extension SummaryCommand {
         let listing = AWSSummaryListing(projects: projects, window: window, windowCount: windowCount,
                                         connection: try aws.connect())
         let connections = [listing.connection] + (1..<jobs).map { _ in
-            AWSConnection(settings: listing.connection.settings, timeouts: listing.connection.timeouts, log: aws.verbose ? { StandardStreams.error($0) } : nil)
+            AWSConnection(settings: listing.connection.settings, role: listing.connection.role, timeouts: listing.connection.timeouts, log: aws.verbose ? { StandardStreams.error($0) } : nil)
         }
         let current = AWSBuildWindow.toDiagnose(listing.current, includeSucceeded: includeSucceeded)
         let previous = AWSBuildWindow.toDiagnose(listing.previous, includeSucceeded: includeSucceeded)

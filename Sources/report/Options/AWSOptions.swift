@@ -2,7 +2,8 @@ import ArgumentParser
 import Fetch
 import Foundation
 
-/// `--region`, `--profile`, `--endpoint-url`, `--verbose`, `--api-rate`: shared by every command that talks to AWS.
+/// `--region`, `--profile`, `--endpoint-url`, `--verbose`, `--api-rate`, the role options: shared by every command
+/// that talks to AWS.
 struct AWSOptions: ParsableArguments {
     @Option(help: "AWS region (default: a build ARN's region, AWS_REGION, AWS_DEFAULT_REGION, or the profile's).")
     var region: String?
@@ -30,6 +31,8 @@ struct AWSOptions: ParsableArguments {
             help: ArgumentHelp("Seconds allowed to connect to AWS (0: no limit but 15 minutes a request).", valueName: "seconds"))
     var connectTimeout: Int = Int(AWSCallTimeouts.standard.connect)
 
+    @OptionGroup var role: RoleOptions
+
     var timeouts: AWSCallTimeouts { AWSCallTimeouts(connect: Double(connectTimeout), read: Double(readTimeout)) }
 
     func validate() throws {
@@ -41,13 +44,14 @@ struct AWSOptions: ParsableArguments {
     }
 
     /// Resolves settings and builds the service clients. `fallbackRegion` (a build ARN's) is used
-    /// only when `--region` is not given.
-    func connect(fallbackRegion: String? = nil) throws -> AWSConnection {
+    /// only when `--region` is not given; `account` (a build ARN's or an event's) fills `--role-arn-for-account`.
+    func connect(fallbackRegion: String? = nil, account: String? = nil) throws -> AWSConnection {
         APIRateSetting.apply(try APIRateSetting.resolve(flags: apiRates, environment: ProcessInfo.processInfo.environment))
         let settings = try AWSSettings.resolve(profile: profile, region: region ?? fallbackRegion,
                                                endpointURL: endpointURL, environment: AWSEnvironment.current())
         let say: (String) -> Void = { StandardStreams.error($0) }
-        let connection = AWSConnection(settings: settings, timeouts: timeouts, log: verbose ? say : nil)
+        let connection = AWSConnection(settings: settings, role: try role.assumption(account: account), timeouts: timeouts,
+                                       log: verbose ? say : nil)
         if verbose { try connection.describe(to: say) }
         return connection
     }
@@ -60,16 +64,19 @@ final class AWSConnection {
     let codeBuild: CodeBuildClient
     /// The signed caller under both clients, for work whose calls are counted on their own (a baseline).
     let caller: AWSJSONCalling
+    /// The role assumed before reading (`--role-arn`), kept so that further connections assume it too.
+    let role: RoleAssumption?
     private let credentials: CredentialsProvider
 
     /// `log` receives the AWS layer's per-request lines (method, host, target, status; never a secret).
     let timeouts: AWSCallTimeouts
 
-    init(settings: AWSSettings, timeouts: AWSCallTimeouts, log: ((String) -> Void)?) {
+    init(settings: AWSSettings, role: RoleAssumption? = nil, timeouts: AWSCallTimeouts, log: ((String) -> Void)?) {
         self.settings = settings
+        self.role = role
         self.timeouts = timeouts
         let transport = CurlTransport()
-        credentials = settings.credentialsProvider(transport: transport)
+        credentials = settings.credentialsProvider(transport: transport, assuming: role)
         let caller = AWSJSONClient(region: settings.region, endpoint: { settings.endpoint(for: $0) },
                                    credentials: credentials, transport: transport, timeouts: timeouts, log: log)
         self.caller = caller

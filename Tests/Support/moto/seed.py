@@ -5,9 +5,10 @@ Used by Tests/IntegrationTests (and by hand, with scripts/moto-server.sh). Write
 --out/manifest.json describing what was created, and each seeded stream's messages to
 --out/<name>.expected (one message per line), so tests can compare what cbtriage fetched.
 
-With --enable-auth it finally creates an IAM user with an access key and a policy allowing logs:* and
-codebuild:*, switches moto's signature checking on (POST /moto-api/reset-auth), and puts the user's keys
-in the manifest. After that only correctly signed requests with those keys are accepted.
+With --enable-auth it finally creates an IAM user with an access key and a policy allowing logs:*,
+codebuild:* and sts:AssumeRole, and the two roles of seed_read_roles, switches moto's signature checking on
+(POST /moto-api/reset-auth), and puts the user's keys in the manifest. After that only correctly signed
+requests with those keys are accepted.
 """
 import argparse
 import json
@@ -216,15 +217,37 @@ def seed_baseline(codebuild, logs):
     return ids
 
 
+# The roles --role-arn tests assume (moto checks their trust policies, external id included, and then signs
+# nothing but what their own policies allow): the member-account read role, and one that may not read logs.
+READ_ROLE = "cbtriage-read"
+READ_ROLE_EXTERNAL_ID = "cbtriage-it-external-id"
+PHASES_ONLY_ROLE = "cbtriage-phases-only"
+
+
+def seed_read_roles(iam, user_arn):
+    for name, actions, condition in [
+        (READ_ROLE, ["codebuild:BatchGetBuilds", "logs:GetLogEvents"],
+         {"StringEquals": {"sts:ExternalId": READ_ROLE_EXTERNAL_ID}}),
+        (PHASES_ONLY_ROLE, ["codebuild:BatchGetBuilds"], None),
+    ]:
+        trust = {"Effect": "Allow", "Principal": {"AWS": user_arn}, "Action": "sts:AssumeRole"}
+        if condition:
+            trust["Condition"] = condition
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [trust]}))
+        iam.put_role_policy(RoleName=name, PolicyName="read", PolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]}))
+
+
 def enable_auth(endpoint, session):
     iam = session.client("iam", endpoint_url=endpoint)
     iam.create_user(UserName="cbtriage-tester")
     key = iam.create_access_key(UserName="cbtriage-tester")["AccessKey"]
     policy = iam.create_policy(PolicyName="cbtriage-read", PolicyDocument=json.dumps({
         "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Action": ["logs:*", "codebuild:*"], "Resource": "*"}],
+        "Statement": [{"Effect": "Allow", "Action": ["logs:*", "codebuild:*", "sts:AssumeRole"], "Resource": "*"}],
     }))
     iam.attach_user_policy(UserName="cbtriage-tester", PolicyArn=policy["Policy"]["Arn"])
+    seed_read_roles(iam, user_arn=iam.get_user(UserName="cbtriage-tester")["User"]["Arn"])
     # The body must be text/plain: a form-encoded body makes moto answer 500.
     request = urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=b"0", method="POST",
                                      headers={"Content-Type": "text/plain"})
