@@ -117,6 +117,12 @@ struct AWSSummaryListing {
                 statuses.append(ErrorClassifier.status(for: error))
             }
         }
+        let order = SummaryOrder(projects: projects)
+        let sort = { (builds: inout [CodeBuildBuild]) in
+            builds.sort { order.precedes(project: $0.project, start: $0.startDate, id: $0.id, $1.project, $1.startDate, $1.id) }
+        }
+        sort(&current)
+        sort(&previous)
     }
 }
 

@@ -40,7 +40,10 @@ extension SummaryCommand {
         let stored = try StoredResults.load(destination, s3: s3)
         for entry in stored.unreadable { StandardStreams.error(entry.describedWithName) }
         let wanted = Set(projects)
-        let kept = stored.records.filter { wanted.isEmpty || wanted.contains($0.project) }
+        let order = SummaryOrder(projects: projects)
+        let kept = stored.records.filter { wanted.isEmpty || wanted.contains($0.project) }.sorted {
+            order.precedes(project: $0.project, start: $0.startTime, id: $0.label, $1.project, $1.startTime, $1.label)
+        }
         let current = kept.filter { $0.startTime.map(window.contains) ?? false }
         let previous = kept.filter { $0.startTime.map(window.previous.contains) ?? false }
         var summary = SummaryBuilder.build(records: current, unreadable: stored.unreadable,
