@@ -9,7 +9,7 @@ import Parse
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Diagnose a CodeBuild build from AWS (its log in CloudWatch Logs and its phase records).",
+        abstract: "Diagnose a CodeBuild build from AWS (its log in CloudWatch Logs or S3, and its phase records).",
         discussion: "BUILD is PROJECT:UUID or arn:aws:codebuild:REGION:ACCOUNT:build/PROJECT:UUID; an ARN's region "
             + "is used unless --region is given. Inside CodeBuild, --current diagnoses the running build. "
             + "With --verbose the text report also shows every finding in full."

@@ -14,7 +14,7 @@ struct SummaryCommand: ParsableCommand {
 
             With --project (repeatable), builds come from CodeBuild: those started in --since DURATION (up to \
             now) or --start/--end. Every failed build (FAILED, FAULT, TIMED_OUT) is diagnosed from its \
-            CloudWatch Logs log (a STOPPED build was stopped by a person or a batch: not a failure, not counted); \
+            CloudWatch Logs log, or its S3 object when it logged only to S3 (a STOPPED build was stopped by a person or a batch: not a failure, not counted); \
             --include-succeeded diagnoses SUCCEEDED builds too. Failure kinds not seen in \
             the previous window of the same length are listed as new. --out stores each diagnosis made.
 

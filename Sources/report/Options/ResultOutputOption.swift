@@ -3,8 +3,8 @@ import ArgumentParser
 /// `--out DIR|s3://bucket/prefix/`: also store each diagnosis as a JSON document (see `ResultStore`).
 struct ResultOutputOption: ParsableArguments {
     @Option(name: .customLong("out"),
-            help: ArgumentHelp("Also store each diagnosis as one JSON document, named by its build ARN, in this "
-                + "directory or S3 prefix (s3://bucket/prefix/).", valueName: "dir|s3-uri"))
+            help: ArgumentHelp("Also store each diagnosis as one JSON document named after its build (ARN, else id) in "
+                + "this directory, or with AWS access in an S3 prefix (s3://bucket/prefix/).", valueName: "dir|s3-uri"))
     var out: String?
 
     /// The parsed destination; nil without `--out`.
