@@ -41,6 +41,17 @@ final class S3IntegrationTests: FaultProxyTestCase {
         XCTAssertFalse(result.everything.contains(moto.manifest.credentials.secretAccessKey))
     }
 
+    func testFetchWritesTheLogOfAnS3OnlyBuild() throws {
+        try reportS3Only(seed.buildId)
+        let result = try run(["fetch", "--build", seed.buildId] + viaProxy, environment: keys)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let fixture = try String(contentsOf: EndToEnd.packageRoot.appendingPathComponent("Fixtures/logs/\(seed.fixture).log"),
+                                 encoding: .utf8)
+        XCTAssertEqual(result.stdout, fixture.hasSuffix("\n") ? fixture : fixture + "\n")
+        let bounded = try run(["fetch", "--build", seed.buildId, "--start", "2h"] + viaProxy, environment: keys)
+        XCTAssertEqual(bounded.status, 64, bounded.stderr)
+    }
+
     func testTheS3LogsArnNamesTheObjectItself() throws {
         // The location points at a prefix holding nothing: only the ARN leads to the object.
         try reportS3Only(seed.buildId, location: "\(seed.bucket)/elsewhere",
