@@ -125,6 +125,25 @@ final class S3IntegrationTests: FaultProxyTestCase {
         XCTAssertEqual(first.filter { $0 == "\n" }.count, 1)
     }
 
+    /// With --windows the trends too: the same counts per window, bounds aside.
+    func testStoredResultsMakeTheSameTrends() throws {
+        let directory = work.appendingPathComponent("trends").path
+        let common = ["--project", "summary-b", "--since", "24h", "--windows", "3", "--format", "json"] + endpointArguments
+        let live = try run(["summary", "--include-succeeded", "--out", directory] + common, environment: keys)
+        XCTAssertEqual(live.status, 0, live.stderr)
+        let stored = try run(["summary", "--from", directory] + common, environment: keys)
+        XCTAssertEqual(stored.status, 0, stored.stderr)
+        func withoutBounds(_ text: String) throws -> NSDictionary {
+            var object = try comparable(text)
+            var trends = try XCTUnwrap(object["trends"] as? [String: Any], text)
+            XCTAssertEqual((trends["windows"] as? [Any])?.count, 3)
+            trends["windows"] = nil
+            object["trends"] = trends
+            return NSDictionary(dictionary: object)
+        }
+        XCTAssertEqual(try withoutBounds(stored.stdout), try withoutBounds(live.stdout), stored.stdout)
+    }
+
     func testStoredResultsInS3MakeTheSameSummaryAsALiveRun() throws {
         // The bucket's root: moto 5 checks a ListObjectsV2 signature wrongly when the prefix has a `/` (boto3's
         // own requests fail the same way), so a prefix like nightly/ cannot be listed on moto.
