@@ -14,7 +14,6 @@ final class ResultStore: @unchecked Sendable {
     private let now: Date
     private let lock = NSLock()
     private var failures: [ResultStoreError] = []
-    private(set) var written = 0
 
     /// `s3` is needed for an `s3://` destination only.
     init(destination: ResultDestination, s3: S3Client?, now: Date) {
@@ -51,7 +50,6 @@ final class ResultStore: @unchecked Sendable {
                     throw ResultStoreError.writeFailed(target: address.uri, reason: ErrorText.message(for: error))
                 }
             }
-            written += 1
         } catch let error as ResultStoreError {
             failures.append(error)
             throw error
