@@ -89,6 +89,8 @@ enum ErrorClassifier {
             // Only a user's rule can be wrong at run time: the built-in catalog is compiled in every test run.
             return .usage
         case let error as AWSError:
+            // S3's "not there": a log object or a results bucket that does not exist is an unreadable input.
+            if notFoundCodes.contains(error.code) { return .unreadableInput }
             return authenticationCodes.contains(error.code) || error.status == 401 || error.status == 403
                 ? .permissionDenied : .serviceUnavailable
         case is BuildEventError:
@@ -113,6 +115,12 @@ enum ErrorClassifier {
             case .unreadableFile: return .unreadableInput
             default: return .usage
             }
+        case is S3Error:
+            return .serviceUnavailable
+        case is ResultStoreError:
+            return .outputFailed
+        case is StoredDiagnosisError:
+            return .unreadableInput
         case is HTTPError, is WebhookError, is AWSResponseDecodingError, is AWSDamagedResponseError, is PaginationRunawayError:
             // A 2xx answer that is not the documented JSON is the service's fault, not ours.
             return .serviceUnavailable
@@ -120,6 +128,9 @@ enum ErrorClassifier {
             return .internalError
         }
     }
+
+    /// S3 error codes for a key or bucket that does not exist.
+    static let notFoundCodes: Set<String> = ["NoSuchKey", "NoSuchBucket"]
 
     /// AWS error codes that mean "who you are" or "what you may do" was refused.
     static let authenticationCodes: Set<String> = [

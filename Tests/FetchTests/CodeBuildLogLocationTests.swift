@@ -43,8 +43,11 @@ final class CodeBuildLogLocationTests: XCTestCase {
                 buildId: "nightly-export:5d4c3b2a-1908-4f7e-a6d5-c4b3a2918070", location: "ci-build-logs/nightly-export"))
             let message = (error as? UserFacingError)?.userMessage ?? ""
             XCTAssertTrue(message.contains("s3://ci-build-logs/nightly-export"), message)
-            XCTAssertTrue(message.contains("CloudWatch Logs only"), message)
+            XCTAssertTrue(message.contains("not to CloudWatch Logs"), message)
         }
+        // `build` and `fetch --build` read that build from its object instead.
+        XCTAssertEqual(BuildS3LogObject.address(for: s3Build),
+                       S3ObjectAddress(bucket: "ci-build-logs", key: "nightly-export/5d4c3b2a-1908-4f7e-a6d5-c4b3a2918070.gz"))
     }
 
     func testLogsDisabledEverywhereIsItsOwnError() {

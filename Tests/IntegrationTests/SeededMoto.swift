@@ -35,6 +35,20 @@ final class SeededMoto {
 
     /// `build --baseline`: build ids by role (`failed`, `green`, `olderGreen`, `otherBranchGreen`, `laterGreen`, `lonely`).
     typealias BaselineSeed = [String: String]
+    /// A project whose builds log only to S3 (moto's BatchGetBuilds does not say so: the tests' proxy does).
+    struct S3LogsSeed: Decodable {
+        var project: String
+        var bucket: String
+        /// `s3Logs.location`, `bucket/prefix`.
+        var location: String
+        var buildId: String
+        var key: String
+        var fixture: String
+        /// A build of that project whose log object was never written.
+        var missingBuildId: String
+        /// An empty bucket for `--out s3://…`.
+        var resultsBucket: String
+    }
 
     struct Manifest: Decodable {
         var project: String
@@ -43,6 +57,7 @@ final class SeededMoto {
         var summary: SummarySeed
         var scale: ScaleSeed
         var baseline: BaselineSeed
+        var s3Logs: S3LogsSeed
     }
 
     struct SetupError: Error, CustomStringConvertible {

@@ -16,6 +16,7 @@ except the ones a fault plan picks. Control (never forwarded):
                  "secretAccessKey", "group", "stream", "events": [{"timestamp", "message"}]} those events are put
                  into moto (PutLogEvents) just before the first answer with the new fields is sent: log lines that
                  CloudWatch Logs ingests after CodeBuild already reported the build finished.
+  GET/PUT other  any other GET or PUT (S3 GetObject, ListObjectsV2, PutObject) is passed to moto untouched.
   GET  /__log    JSON list of {"t": seconds since start, "target": ..., "fault": F or null}
 Faults: status-500, status-503, throttle (400 ThrottlingException), reset (half the real body, then the
 connection closed), short-length (Content-Length larger than the body sent, then closed), truncated (a 200 whose
@@ -112,7 +113,16 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 body = json.dumps(LOG).encode()
             return self._send(200, body, "application/json")
-        self._send(404, b"not found", "text/plain")
+        if self.path.startswith("/__"):
+            return self._send(404, b"not found", "text/plain")
+        # Anything else is a REST call (S3 GetObject, ListObjectsV2): passed through untouched.
+        status, headers, answer = self._forward(b"")
+        self._send(status, answer, headers.get("Content-Type", "application/octet-stream"))
+
+    def do_PUT(self):
+        # S3 PutObject (--out s3://…): passed through untouched.
+        status, headers, answer = self._forward(self._body())
+        self._send(status, answer, headers.get("Content-Type", "application/xml"))
 
     def do_POST(self):
         body = self._body()

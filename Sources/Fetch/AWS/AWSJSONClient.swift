@@ -2,13 +2,14 @@ import Dispatch
 import Foundation
 
 /// Signed AWS calls over an `HTTPTransport`: JSON 1.1 for CloudWatch Logs and CodeBuild, the query
-/// protocol for STS, with the SDKs' standard retries and clock-skew correction.
+/// protocol for STS, REST for S3, all through one attempt loop with the SDKs' standard retries, rate
+/// limits, timeouts and clock-skew correction.
 ///
 /// Thread-safe: the only mutable state is the clock offset, behind a lock; concurrency of the
 /// requests themselves is whatever the transport allows.
 /// Verbose log lines carry method, host, target, status, AWS error code, attempt and duration only:
 /// never a header value, a body or a credential.
-public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Sendable {
+public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, AWSRESTCalling, @unchecked Sendable {
     public let region: String
     private let endpoint: (AWSService) -> String
     private let credentials: CredentialsProvider
@@ -56,26 +57,31 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             throw AWSClientError.protocolMismatch(service: service, operation: operation)
         }
         let target = "\(prefix).\(operation)"
-        return try call(service: service, operation: operation, logLabel: target, body: body, expectingJSON: true, headers: [
+        return try call(service: service, operation: operation, logLabel: target, method: "POST",
+                        url: Self.baseURL(endpoint(service)), body: body, expecting: .json, headers: [
             HTTPHeader("Content-Type", "application/x-amz-json-1.1"),
             HTTPHeader("X-Amz-Target", target),
-        ])
+        ]).body
     }
 
     public func callQuery(service: AWSService, parameters: [(String, String)]) throws -> [UInt8] {
         guard let action = parameters.first(where: { $0.0 == "Action" })?.1, !action.isEmpty else {
             throw AWSClientError.missingAction(service: service)
         }
-        return try call(service: service, operation: action, logLabel: "Action=\(action)",
-                        body: AWSQueryBody.encode(parameters), expectingJSON: false,
-                        headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
+        return try call(service: service, operation: action, logLabel: "Action=\(action)", method: "POST",
+                        url: Self.baseURL(endpoint(service)), body: AWSQueryBody.encode(parameters), expecting: .xml,
+                        headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]).body
+    }
+
+    public func callREST(_ call: AWSRESTRequest) throws -> HTTPResponse {
+        try self.call(service: call.service, operation: call.operation, logLabel: call.operation, method: call.method,
+                      url: call.url, body: call.body, expecting: call.expecting, headers: call.headers)
     }
 
     // MARK: - One call, several attempts
 
-    private func call(service: AWSService, operation: String, logLabel: String, body: [UInt8],
-                      expectingJSON: Bool, headers: [HTTPHeader]) throws -> [UInt8] {
-        let url = Self.baseURL(endpoint(service))
+    private func call(service: AWSService, operation: String, logLabel: String, method: String, url: String,
+                      body: [UInt8], expecting: ResponseBodyCheck.Expectation, headers: [HTTPHeader]) throws -> HTTPResponse {
         guard let parts = URLParts(url) else { throw HTTPError.invalidURL }
         var attempt = 0
         var correctedSkew = false
@@ -96,7 +102,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             let pace = APIRateLimits.Key(account: current.accessKeyId, region: region, service: service, operation: operation)
             let wait = rates.reserve(pace)
             if wait > 0 { sleeper(wait) }
-            var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+            var request = HTTPRequest(method: method, url: url, headers: headers, body: body)
             timeouts.apply(to: &request)
             SigV4Signer(credentials: current, region: region, service: service.signingName)
                 .sign(&request, date: clock().addingTimeInterval(clockOffset))
@@ -107,7 +113,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
                 response = try transport.send(request)
             } catch let error as HTTPError {
                 rates.record(pace, throttled: false)
-                let label = "POST \(parts.hostHeader) \(logLabel) -> \(error.userMessage) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+                let label = "\(method) \(parts.hostHeader) \(logLabel) -> \(error.userMessage) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
                 if error.isTransient && mayRetry(afterTimeout: error.isTimeout, label) {
                     let delay = retry.backoff(afterAttempt: attempt)
                     log?(label + "; retrying in \(Self.seconds(delay)) s")
@@ -120,11 +126,11 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
 
             if (200..<300).contains(response.status) {
                 rates.record(pace, throttled: false)
-                let label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
-                guard let damage = ResponseBodyCheck.damage(in: response.body, expectingJSON: expectingJSON) else {
+                let label = "\(method) \(parts.hostHeader) \(logLabel) -> \(response.status) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+                guard let damage = ResponseBodyCheck.damage(in: response.body, expecting: expecting) else {
                     log?(label)
                     quota.release(lastRetryCost: lastRetryCost)
-                    return response.body
+                    return response
                 }
                 if mayRetry(afterTimeout: false, label) {
                     let delay = retry.backoff(afterAttempt: attempt)
@@ -140,7 +146,7 @@ public final class AWSJSONClient: AWSJSONCalling, AWSQueryCalling, @unchecked Se
             var error = AWSErrorDecoder.decode(response, service: service, operation: operation, region: region,
                                                secrets: [current.secretAccessKey, current.sessionToken ?? ""])
             error.attempts = attempt
-            var label = "POST \(parts.hostHeader) \(logLabel) -> \(response.status) \(error.code.isEmpty ? "-" : error.code) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
+            var label = "\(method) \(parts.hostHeader) \(logLabel) -> \(response.status) \(error.code.isEmpty ? "-" : error.code) (attempt \(attempt)/\(retry.maxAttempts), \(elapsed(since: started)))"
             if let lowered = rates.record(pace, throttled: error.isThrottling) {
                 label += "; \(operation) in \(region) now paced at \(Self.seconds(lowered)) calls/s"
             }

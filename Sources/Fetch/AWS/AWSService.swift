@@ -1,8 +1,10 @@
-/// The AWS services cbtriage talks to, with what their JSON 1.1 / query protocols need.
+/// The AWS services cbtriage talks to, with what their JSON 1.1 / query / REST protocols need.
 public enum AWSService: String, Sendable, CaseIterable {
     case cloudWatchLogs = "logs"
     case codeBuild = "codebuild"
     case sts = "sts"
+    /// REST-XML (GetObject, PutObject, ListObjectsV2): build logs kept in S3 and stored results.
+    case s3 = "s3"
 
     /// The SigV4 signing name (also the endpoint prefix).
     public var signingName: String { rawValue }
@@ -12,7 +14,7 @@ public enum AWSService: String, Sendable, CaseIterable {
         switch self {
         case .cloudWatchLogs: return "Logs_20140328"
         case .codeBuild: return "CodeBuild_20161006"
-        case .sts: return nil
+        case .sts, .s3: return nil
         }
     }
 
@@ -22,6 +24,7 @@ public enum AWSService: String, Sendable, CaseIterable {
         case .cloudWatchLogs: return "CLOUDWATCH_LOGS"
         case .codeBuild: return "CODEBUILD"
         case .sts: return "STS"
+        case .s3: return "S3"
         }
     }
 }

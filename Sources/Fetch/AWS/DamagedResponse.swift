@@ -6,6 +6,20 @@ import Foundation
 enum ResponseBodyCheck {
     /// Why the body is unusable, or nil when it is a complete JSON object (JSON protocol) or starts like an
     /// XML document (query protocol).
+    /// What a 2xx body must be: a JSON object (JSON 1.1), an XML document (query protocol, S3 listings), or
+    /// anything at all (an S3 object's bytes, a PUT's empty answer).
+    enum Expectation: Sendable {
+        case json, xml, any
+    }
+
+    static func damage(in body: [UInt8], expecting: Expectation) -> String? {
+        switch expecting {
+        case .any: return nil
+        case .json: return damage(in: body, expectingJSON: true)
+        case .xml: return damage(in: body, expectingJSON: false)
+        }
+    }
+
     static func damage(in body: [UInt8], expectingJSON: Bool) -> String? {
         guard let first = body.first(where: { !isWhitespace($0) }) else { return "an empty body" }
         if first == UInt8(ascii: "<") {

@@ -3,7 +3,7 @@ public enum CodeBuildError: UserFacingError, Equatable {
     /// `BatchGetBuilds` did not return it (listed in `buildsNotFound`, or simply absent).
     case unknownBuild(id: String)
     case unknownProject(name: String)
-    /// The build sent its log only to S3, which cbtriage does not read.
+    /// The build sent its log only to S3, where only a finished build's log can be read (not `--follow`).
     case logsOnlyInS3(buildId: String, location: String)
     /// The build kept no log at all (CloudWatch Logs and S3 logs both disabled).
     case noLogs(buildId: String)
@@ -17,8 +17,8 @@ public enum CodeBuildError: UserFacingError, Equatable {
         case .unknownProject(let name):
             return "unknown project: \(name) (check the name and --region)"
         case .logsOnlyInS3(let id, let location):
-            return "build \(id) wrote its log only to S3 (s3://\(location)); cbtriage reads CloudWatch Logs only:"
-                + " download the log and run cbtriage analyze on it"
+            return "build \(id) wrote its log only to S3 (s3://\(location)), not to CloudWatch Logs:"
+                + " cbtriage build and fetch --build read it from there once the build has ended"
         case .noLogs(let id):
             return "build \(id) kept no log: CloudWatch Logs and S3 logs are both disabled for it"
         case .invalidBuildIdentifier(let text):

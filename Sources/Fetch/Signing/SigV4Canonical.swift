@@ -1,6 +1,6 @@
 import Crypto
 
-/// The canonical-request stage of SigV4 (non-S3 rules), as pure functions over strings and bytes.
+/// The canonical-request stage of SigV4 (the general rules, and S3's where they differ), as pure functions.
 ///
 /// Each stage is separately callable so a failing vector names the stage that went wrong.
 public enum SigV4Canonical {
@@ -89,18 +89,28 @@ public enum SigV4Canonical {
         SigV4Encoding.hex(SHA256.hash(data: body))
     }
 
+    /// S3's canonical URI: the path exactly as sent (each key segment already URI-encoded once, `/` kept),
+    /// neither normalised nor encoded again: `a/../b` and `a//b` are distinct keys in S3.
+    public static func s3CanonicalURI(path: String) -> String {
+        path.isEmpty ? "/" : path
+    }
+
     /// The six canonical-request parts joined by `\n`: method, URI, query, header block (which ends in
     /// `\n`, so an empty line follows it), signed headers, payload hash.
+    /// `s3Rules`: S3's URI rule (`s3CanonicalURI`), and the payload hash is the `x-amz-content-sha256` header's
+    /// value when the request carries one (`UNSIGNED-PAYLOAD` included), as S3 computes it.
     public static func canonicalRequest(method: String, path: String, query: String,
-                                        headers: [HTTPHeader], body: [UInt8]) -> (text: String, signedHeaders: String) {
+                                        headers: [HTTPHeader], body: [UInt8],
+                                        s3Rules: Bool = false) -> (text: String, signedHeaders: String) {
         let canonical = canonicalHeaders(headers)
+        let declaredHash = s3Rules ? headers.first { $0.name.lowercased() == "x-amz-content-sha256" }?.value : nil
         let text = [
             method.uppercased(),
-            canonicalURI(path: path),
+            s3Rules ? s3CanonicalURI(path: path) : canonicalURI(path: path),
             canonicalQuery(query),
             canonical.block,
             canonical.signedHeaders,
-            payloadHash(body),
+            declaredHash ?? payloadHash(body),
         ].joined(separator: "\n")
         return (text, canonical.signedHeaders)
     }

@@ -6,6 +6,7 @@ import Foundation
 /// `X-Amz-Security-Token` (when the credentials carry one) and `Authorization` to the request,
 /// signing `host` (taken from the URL, with `:port` when not the scheme's default), every header already
 /// on the request except those libcurl may add or change, and the SHA-256 of the exact body bytes.
+/// For service `s3` the path is signed as sent and the payload hash is the request's `x-amz-content-sha256`.
 ///
 /// The stages (canonical request in `SigV4Canonical`, then string to sign, signing key, signature,
 /// authorization here) are separate static functions so tests check each against the shared vectors.
@@ -41,7 +42,7 @@ public struct SigV4Signer: Sendable {
 
         let canonical = SigV4Canonical.canonicalRequest(
             method: request.method, path: parts?.path ?? "/", query: parts?.query ?? "",
-            headers: request.headers, body: request.body)
+            headers: request.headers, body: request.body, s3Rules: service == AWSService.s3.signingName)
         let scope = Self.credentialScope(amzDate: amzDate, region: region, service: service)
         let toSign = Self.stringToSign(canonicalRequest: canonical.text, amzDate: amzDate, scope: scope)
         let key = SigningKeyCache.shared.key(secret: credentials.secretAccessKey, date: String(amzDate.prefix(8)),

@@ -19,12 +19,18 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var baselineOption: LocalBaselineOption
+    @OptionGroup var store: ResultOutputOption
 
     @Flag(help: ArgumentHelp("Text report: every finding in full, generic symptoms included (by default the root "
         + "cause comes first and the other findings take a line each)."))
     var verbose = false
 
+    func validate() throws {
+        _ = try store.destination(s3Allowed: false)
+    }
+
     func run() throws {
+        let resultStore = try store.destination(s3Allowed: false).map { ResultStore(destination: $0, s3: nil, now: Date()) }
         let environment = ProcessInfo.processInfo.environment
         let webhook = try output.webhookURL(environment: environment)
         var settings = RenderSettings.resolve(choice: output.color, environment: environment,
@@ -55,6 +61,14 @@ struct AnalyzeCommand: ParsableCommand {
                         StandardStreams.out(composer.streamed(diagnosis, index: diagnoses.count, inputCount: inputs.count))
                     }
                     diagnoses.append(diagnosis)
+                    if let resultStore {
+                        do {
+                            try resultStore.write(diagnosis, arn: nil)
+                        } catch {
+                            StandardStreams.error(ErrorText.message(for: error))
+                            statuses.append(ErrorClassifier.status(for: error))
+                        }
+                    }
                 } catch {
                     report(error, input: source.displayName, into: &unreadable, statuses: &statuses)
                 }

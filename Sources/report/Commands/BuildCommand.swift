@@ -9,7 +9,7 @@ import Parse
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Diagnose a CodeBuild build from AWS (its log in CloudWatch Logs and its phase records).",
+        abstract: "Diagnose a CodeBuild build from AWS (its log in CloudWatch Logs or S3, and its phase records).",
         discussion: "BUILD is PROJECT:UUID or arn:aws:codebuild:REGION:ACCOUNT:build/PROJECT:UUID; an ARN's region "
             + "is used unless --region is given. Inside CodeBuild, --current diagnoses the running build. "
             + "With --verbose the text report also shows every finding in full."
@@ -45,6 +45,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var aws: AWSOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var baselineOption: AWSBaselineOption
+    @OptionGroup var store: ResultOutputOption
 
     func validate() throws {
         if [current, build != nil, event != nil].filter({ $0 }).count != 1 {
@@ -59,6 +60,7 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--baseline compares a finished build; run it without --follow once the build has ended")
         }
         if !(0.01...60).contains(pollInterval) { throw ValidationError("--poll-interval must be between 0.01 and 60") }
+        _ = try store.destination()
     }
 
     func run() throws {
@@ -87,9 +89,11 @@ struct BuildCommand: ParsableCommand {
                 .resolve($0, failedBuildId: identifier.id)
         }
         let diagnosis: Diagnosis
+        var arn: String?
         if let stateChange {
             diagnosis = try EventTriage(catalog: catalog, pageSize: pageSize)
-                .diagnose(stateChange, connection: connection, baseline: baseline, warn: StandardStreams.error)
+                .diagnose(stateChange, connection: connection, baseline: baseline, warn: StandardStreams.error,
+                          described: { arn = $0.arn })
         } else if follow {
             diagnosis = try connection.followBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
                                                    pacing: FollowPacing(pollInterval: pollInterval),
@@ -100,7 +104,8 @@ struct BuildCommand: ParsableCommand {
                                                    warn: StandardStreams.error)
         } else {
             diagnosis = try connection.diagnoseBuild(id: identifier.id, catalog: catalog, pageSize: pageSize,
-                                                     baseline: baseline, warn: StandardStreams.error)
+                                                     baseline: baseline, warn: StandardStreams.error,
+                                                     described: { arn = $0.arn })
         }
         let composer = ReportComposer(format: output.format, quiet: output.quiet, settings: settings)
         let secrets = stateChange?.secretValues ?? []
@@ -109,6 +114,14 @@ struct BuildCommand: ParsableCommand {
                                                  secrets: secrets))
 
         var statuses: [ExitStatus] = []
+        if let destination = try store.destination() {
+            do {
+                try ResultStore(destination: destination, s3: connection.s3, now: settings.now).write(diagnosis, arn: arn)
+            } catch {
+                StandardStreams.error(ErrorText.message(for: error))
+                statuses.append(ErrorClassifier.status(for: error))
+            }
+        }
         if let webhook {
             do {
                 try EventTriage.post(diagnosis, composer: composer, secrets: secrets, to: webhook)
@@ -139,21 +152,25 @@ struct BuildCommand: ParsableCommand {
 
 extension AWSConnection {
     /// One build from AWS, end to end: `BatchGetBuilds`, the log's location, its lines streamed from
-    /// CloudWatch Logs into the analysis, and CodeBuild's phase records merged before ranking.
+    /// CloudWatch Logs (or read from its S3 object when the build logged only to S3) into the analysis, and CodeBuild's phase records merged before ranking.
     /// Shared by `build` and the AWS summary.
+    /// `described` receives the build as CodeBuild describes it (`--out` names a result by its ARN).
     func diagnoseBuild(id: String, catalog: CompiledCatalog, pageSize: Int? = nil,
-                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void) throws -> Diagnosis {
-        try diagnoseBuild(try codeBuild.build(id: id), catalog: catalog, pageSize: pageSize, baseline: baseline,
-                          warn: warn)
+                       baseline: (BaselineIndex, BaselineReference)? = nil, warn: (String) -> Void,
+                       described: (CodeBuildBuild) -> Void = { _ in }) throws -> Diagnosis {
+        let build = try codeBuild.build(id: id)
+        described(build)
+        return try diagnoseBuild(build, catalog: catalog, pageSize: pageSize, baseline: baseline, warn: warn)
     }
 
     /// A build an EventBridge event described: BatchGetBuilds only when the event lacks the phases or the log
     /// location (an event for a completed build has both).
     func diagnoseBuild(event: BuildStateChangeEvent, catalog: CompiledCatalog, pageSize: Int? = nil,
                        baseline: (BaselineIndex, BaselineReference)? = nil, readsUntil: Date? = nil,
-                       warn: (String) -> Void) throws -> Diagnosis {
-        let described = event.hasPhases && event.hasLogLocation ? event.build : try codeBuild.build(id: event.build.id)
-        return try diagnoseBuild(described, catalog: catalog, pageSize: pageSize, baseline: baseline,
+                       warn: (String) -> Void, described: (CodeBuildBuild) -> Void = { _ in }) throws -> Diagnosis {
+        let build = event.hasPhases && event.hasLogLocation ? event.build : try codeBuild.build(id: event.build.id)
+        described(build)
+        return try diagnoseBuild(build, catalog: catalog, pageSize: pageSize, baseline: baseline,
                                  readsUntil: readsUntil, warn: warn)
     }
 
@@ -162,8 +179,15 @@ extension AWSConnection {
                        baseline: (BaselineIndex, BaselineReference)? = nil, readsUntil: Date? = nil,
                        warn: (String) -> Void) throws -> Diagnosis {
         let id = apiBuild.id
-        let location = try BuildLogLocation(for: apiBuild)
         let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(apiBuild, into: &$0) }
+        if let object = BuildS3LogObject.address(for: apiBuild) {
+            let source = S3LogSource(client: s3, address: object)
+            if let (index, reference) = baseline {
+                return try diagnose(source, catalog: catalog, against: index, reference: reference, refine: merge)
+            }
+            return try diagnose(source, catalog: catalog, refine: merge)
+        }
+        let location = try BuildLogLocation(for: apiBuild)
         let logSource = CloudWatchLogSource(client: logs, group: location.group, stream: location.stream,
                                             pageSize: pageSize, readsUntil: readsUntil)
         do {

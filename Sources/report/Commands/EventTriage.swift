@@ -22,9 +22,9 @@ struct EventTriage {
     /// `readsUntil`: no log page is asked for after it (a Lambda invocation's deadline less a margin).
     func diagnose(_ event: BuildStateChangeEvent, connection: AWSConnection,
                   baseline: (BaselineIndex, BaselineReference)? = nil, readsUntil: Date? = nil,
-                  warn: (String) -> Void) throws -> Diagnosis {
+                  warn: (String) -> Void, described: (CodeBuildBuild) -> Void = { _ in }) throws -> Diagnosis {
         try connection.diagnoseBuild(event: event, catalog: catalog, pageSize: pageSize, baseline: baseline,
-                                     readsUntil: readsUntil, warn: warn)
+                                     readsUntil: readsUntil, warn: warn, described: described)
     }
 
     /// The report's webhook body (its format the composer's), with `secrets` masked, posted to `webhook`.

@@ -7,7 +7,8 @@ struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Write a build's raw log from CloudWatch Logs to stdout or a file.",
-        discussion: "Name the stream with --group and --stream, or a build with --build PROJECT:UUID."
+        discussion: "Name the stream with --group and --stream, or a build with --build PROJECT:UUID (a build that "
+            + "logged only to S3 is read from its S3 object)."
     )
 
     @Option(help: "Log group, e.g. /aws/codebuild/my-project.")
@@ -67,22 +68,37 @@ struct FetchCommand: ParsableCommand {
         let connection = try aws.connect(fallbackRegion: identifier?.region,
                                          account: build.flatMap(RoleAssumption.account(inARN:)))
         let location: BuildLogLocation
+        let source: LineSource
         if let identifier {
-            location = try BuildLogLocation(for: connection.codeBuild.build(id: identifier.id))
+            let described = try connection.codeBuild.build(id: identifier.id)
+            if let object = BuildS3LogObject.address(for: described) {
+                // One object, not a stream of timed events: there is nothing for --start/--end to select.
+                if start != nil || end != nil {
+                    throw ValidationError("--start/--end select CloudWatch Logs events; \(identifier.id) logged only to S3 (\(object.uri))")
+                }
+                source = S3LogSource(client: connection.s3, address: object)
+                let outcome = try output.map { try writeFile($0, from: source) } ?? writeStandardOutput(from: source)
+                return try finish(outcome)
+            }
+            location = try BuildLogLocation(for: described)
         } else {
             location = BuildLogLocation(group: group ?? "", stream: stream ?? "")
         }
-        let source = CloudWatchLogSource(client: connection.logs, group: location.group, stream: location.stream,
-                                         startTime: startMillis, endTime: endMillis, pageSize: pageSize,
-                                         keepsCarriageReturns: true)
+        source = CloudWatchLogSource(client: connection.logs, group: location.group, stream: location.stream,
+                                     startTime: startMillis, endTime: endMillis, pageSize: pageSize,
+                                     keepsCarriageReturns: true)
         let outcome = try output.map { try writeFile($0, from: source) } ?? writeStandardOutput(from: source)
+        try finish(outcome)
+    }
+
+    private func finish(_ outcome: ReadOutcome) throws {
         if case .partial(let reason, _) = outcome.completeness {
             StandardStreams.error("partial log: \(reason)")
             throw CommandFailure(status: .partialInput)
         }
     }
 
-    private func writeFile(_ path: String, from source: CloudWatchLogSource) throws -> ReadOutcome {
+    private func writeFile(_ path: String, from source: LineSource) throws -> ReadOutcome {
         let writer = try LogFileWriter(path: path, overwrite: force)
         do {
             let outcome = try source.readLines { try writer.write(line: $0) }
@@ -94,7 +110,7 @@ struct FetchCommand: ParsableCommand {
         }
     }
 
-    private func writeStandardOutput(from source: CloudWatchLogSource) throws -> ReadOutcome {
+    private func writeStandardOutput(from source: LineSource) throws -> ReadOutcome {
         // stdio buffers stdout when it is a pipe or file: one write per line stays cheap.
         StandardStreams.checkStandardOutputOpen()
         let outcome = try source.readLines { line in

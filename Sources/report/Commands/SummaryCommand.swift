@@ -14,9 +14,12 @@ struct SummaryCommand: ParsableCommand {
 
             With --project (repeatable), builds come from CodeBuild: those started in --since DURATION (up to \
             now) or --start/--end. Every failed build (FAILED, FAULT, TIMED_OUT) is diagnosed from its \
-            CloudWatch Logs log (a STOPPED build was stopped by a person or a batch: not a failure, not counted); \
+            CloudWatch Logs log, or its S3 object when it logged only to S3 (a STOPPED build was stopped by a person or a batch: not a failure, not counted); \
             --include-succeeded diagnoses SUCCEEDED builds too. Failure kinds not seen in \
-            the previous window of the same length are listed as new.
+            the previous window of the same length are listed as new. --out stores each diagnosis made.
+
+            With --from DIR|s3://bucket/prefix/, the summary is made from diagnoses stored by --out (no log is \
+            fetched): those whose build started in the window, the previous window's for new failure kinds.
 
             With --windows N, the summary also counts failures per category in N windows of the window's \
             length (the newest is the summary's own), says which categories are rising, and when each failure \
@@ -31,6 +34,12 @@ struct SummaryCommand: ParsableCommand {
 
     @Option(name: .customLong("project"), help: "A CodeBuild project to summarise from AWS; repeatable.")
     var projects: [String] = []
+
+    @Option(help: ArgumentHelp("Summarise diagnoses stored by --out in this directory or S3 prefix instead.",
+                               valueName: "dir|s3-uri"))
+    var from: String?
+
+    @OptionGroup var store: ResultOutputOption
 
     @Option(help: ArgumentHelp("AWS: builds started within this age, up to now (90m, 24h, 7d, 2w); with log paths "
                                + "and --windows, the length of each window."))
@@ -72,6 +81,8 @@ struct SummaryCommand: ParsableCommand {
     static let maxJobs = 16
 
     func validate() throws {
+        if from != nil { return try validateStored() }
+        if store.out != nil && projects.isEmpty { throw ValidationError("--out stores AWS diagnoses: it needs --project.") }
         guard projects.isEmpty else { return try validateAWS() }
         if paths.isEmpty { throw ValidationError("Name at least one log file or directory, or --project.") }
         if paths.contains("-") { throw ValidationError("summary reads files and directories, not stdin.") }
@@ -98,6 +109,7 @@ struct SummaryCommand: ParsableCommand {
                                               stdoutIsTerminal: StandardStreams.stdoutIsTerminal,
                                               terminalColumns: StandardStreams.terminalColumns,
                                               contextLines: 0, now: Date())
+        if let from { return try runStored(from: from, settings: settings) }
         let catalog = try CatalogLoader.compiled(userRuleFiles: ruleFiles.paths)
         guard projects.isEmpty else { return try runAWS(catalog: catalog, settings: settings) }
         let webhookURL = try webhook.webhookURL(environment: environment)

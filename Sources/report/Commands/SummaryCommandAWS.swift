@@ -38,8 +38,13 @@ extension SummaryCommand {
         let older = AWSBuildWindow.toDiagnose(listing.older, includeSucceeded: includeSucceeded)
         let progress = SharedProgress(ProgressLine(label: "diagnosing", total: current.count + previous.count + older.count,
                                                    enabled: StandardStreams.stderrIsTerminal))
+        let store = try self.store.destination().map {
+            ResultStore(destination: $0, s3: AWSConnection(settings: listing.connection.settings,
+                                                           timeouts: listing.connection.timeouts, log: nil).s3,
+                        now: settings.now)
+        }
         let collector = AWSSummaryCollector(connections: connections, catalog: catalog,
-                                            warn: { StandardStreams.error($0) })
+                                            warn: { StandardStreams.error($0) }, store: store)
         let outcomes = collector.diagnose(current + previous + older, progress: progress.update)
         progress.finish()
 
@@ -75,6 +80,10 @@ extension SummaryCommand {
         }
         SummaryDelivery.deliver(summary, format: format, settings: settings, webhook: webhookURL, statuses: &statuses)
         if !summary.partialInputs.isEmpty { statuses.append(.partialInput) }
+        for failure in store?.errors ?? [] {
+            StandardStreams.error(failure.userMessage)
+            statuses.append(.outputFailed)
+        }
         let status = ExitStatus.strongest(statuses)
         if status != .ok { throw CommandFailure(status: status) }
     }
@@ -108,6 +117,12 @@ struct AWSSummaryListing {
                 statuses.append(ErrorClassifier.status(for: error))
             }
         }
+        let order = SummaryOrder(projects: projects)
+        let sort = { (builds: inout [CodeBuildBuild]) in
+            builds.sort { order.precedes(project: $0.project, start: $0.startDate, id: $0.id, $1.project, $1.startDate, $1.id) }
+        }
+        sort(&current)
+        sort(&previous)
     }
 }
 

@@ -12,7 +12,7 @@ struct AWSOptions: ParsableArguments {
     var profile: String?
 
     @Option(name: .customLong("endpoint-url"),
-            help: "Send CloudWatch Logs and CodeBuild requests to this URL (e.g. a local moto_server).")
+            help: "Send CloudWatch Logs, CodeBuild and S3 requests to this URL (e.g. a local moto_server).")
     var endpointURL: String?
 
     @Flag(help: "Print the region, endpoints and credential source (never a secret) to stderr.")
@@ -57,7 +57,7 @@ struct AWSOptions: ParsableArguments {
     }
 }
 
-/// The signed JSON caller and the two service clients built on it, for one command run.
+/// The signed caller and the service clients built on it, for one command run.
 final class AWSConnection {
     let settings: AWSSettings
     let logs: CloudWatchLogsClient
@@ -66,6 +66,8 @@ final class AWSConnection {
     let caller: AWSJSONCalling
     /// The role assumed before reading (`--role-arn`), kept so that further connections assume it too.
     let role: RoleAssumption?
+    /// Build logs kept only in S3, and `--out` / `--from s3://…`.
+    let s3: S3Client
     private let credentials: CredentialsProvider
 
     /// `log` receives the AWS layer's per-request lines (method, host, target, status; never a secret).
@@ -82,12 +84,14 @@ final class AWSConnection {
         self.caller = caller
         logs = CloudWatchLogsClient(caller: caller)
         codeBuild = CodeBuildClient(caller: caller)
+        s3 = S3Client(caller: caller, endpoint: settings.endpoint(for: .s3),
+                      virtualHosted: settings.endpointSource(for: .s3).hasPrefix("default"))
     }
 
     /// `--verbose`: where each setting came from. The access key id is shortened; secrets never appear.
     func describe(to print: (String) -> Void) throws {
         print("region: \(settings.region) (from \(settings.regionSource))")
-        for service in [AWSService.codeBuild, .cloudWatchLogs] {
+        for service in [AWSService.codeBuild, .cloudWatchLogs, .s3] {
             print("\(service.rawValue) endpoint: \(settings.endpoint(for: service)) (\(settings.endpointSource(for: service)))")
         }
         let current = try credentials.credentials()

@@ -19,25 +19,35 @@ struct AWSSummaryCollector {
     var catalog: CompiledCatalog
     /// Receives warnings from worker threads; must be safe to call from any thread.
     var warn: (String) -> Void
+    /// `--out`: every diagnosis made is also stored (a failed write is collected by the store).
+    var store: ResultStore?
 
     func diagnose(_ builds: [CodeBuildBuild], progress: ((Int) -> Void)? = nil) -> [AWSBuildOutcome] {
         let catalog = catalog
         let warn = warn
+        let store = store
+        let arns = Dictionary(builds.map { ($0.id, $0.arn) }, uniquingKeysWith: { first, _ in first })
         return BoundedWork.map(builds.map(\.id), workers: connections, progress: progress) { connection, id in
-            Self.diagnose(id: id, connection: connection, catalog: catalog, warn: warn)
+            Self.diagnose(id: id, connection: connection, catalog: catalog, warn: warn) { diagnosis in
+                try? store?.write(diagnosis, arn: arns[id] ?? nil)
+            }
         }
     }
 
     /// A build that cannot be read becomes an outcome, never an error: it must not sink the others.
     static func diagnose(id: String, connection: AWSConnection, catalog: CompiledCatalog,
-                         warn: (String) -> Void) -> AWSBuildOutcome {
+                         warn: (String) -> Void, made: (Diagnosis) -> Void = { _ in }) -> AWSBuildOutcome {
         var missingLog: String?
         do {
             let diagnosis = try connection.diagnoseBuild(id: id, catalog: catalog) { missingLog = $0 }
-            guard let missingLog else { return .diagnosed(SummaryRecord(diagnosis)) }
+            guard let missingLog else {
+                made(diagnosis)
+                return .diagnosed(SummaryRecord(diagnosis))
+            }
             // No log, but CodeBuild's phase records still say why it failed: that is worth counting.
             if SummaryBuilder.isFailure(diagnosis) {
                 warn(missingLog)
+                made(diagnosis)
                 return .diagnosed(SummaryRecord(diagnosis))
             }
             // No log and nothing failed in the phase records: there is nothing to say about this build.

@@ -42,8 +42,12 @@ enum SummaryBuilder {
 
     /// The project from CodeBuild's metadata, else the directory the log sits in.
     static func project(of diagnosis: Diagnosis) -> String {
-        if let project = diagnosis.build.metadata.project { return project }
-        let name = diagnosis.source.name
+        project(named: diagnosis.build.metadata.project, sourceName: diagnosis.source.name)
+    }
+
+    /// `project(of:)` from the two fields it reads (a stored diagnosis has them as JSON).
+    static func project(named project: String?, sourceName name: String) -> String {
+        if let project { return project }
         guard name != "-" else { return "(stdin)" }
         let directory = (name as NSString).deletingLastPathComponent
         let last = (directory as NSString).lastPathComponent

@@ -43,7 +43,8 @@ struct SummaryRecord: Equatable {
         partial = diagnosis.source.partial
         phaseDurations = diagnosis.build.phases.compactMap { phase in
             guard let duration = phase.duration, duration >= 0 else { return nil }
-            return PhaseDuration(name: phase.name, seconds: duration)
+            // To the JSON document's precision (0.1 ms): a summary made from stored diagnoses is then the same.
+            return PhaseDuration(name: phase.name, seconds: Double(JSONWriter.format(duration)) ?? duration)
         }
     }
 

@@ -6,11 +6,12 @@ Used by Tests/IntegrationTests (and by hand, with scripts/moto-server.sh). Write
 --out/<name>.expected (one message per line), so tests can compare what cbtriage fetched.
 
 With --enable-auth it finally creates an IAM user with an access key and a policy allowing logs:*,
-codebuild:* and sts:AssumeRole, and the two roles of seed_read_roles, switches moto's signature checking on
+codebuild:*, s3:* and sts:AssumeRole, and the two roles of seed_read_roles, switches moto's signature checking on
 (POST /moto-api/reset-auth), and puts the user's keys in the manifest. After that only correctly signed
 requests with those keys are accepted.
 """
 import argparse
+import gzip
 import json
 import os
 import sys
@@ -238,13 +239,49 @@ def seed_read_roles(iam, user_arn):
             "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]}))
 
 
+# For builds whose log went only to S3: a project with CloudWatch Logs disabled and S3 logs on, a build whose log
+# is a gzip object where CodeBuild puts it (<location>/<build-uuid>.gz), and a build whose object was never
+# written. moto's BatchGetBuilds does not echo a project's logsConfig (every build says CloudWatch ENABLED,
+# S3 DISABLED), so the tests put the S3-only `logs` into its answers through the fault proxy's /__build.
+S3_LOG_BUCKET = "cbtriage-build-logs"
+S3_LOG_PREFIX = "codebuild/s3-logs"
+S3_LOG_FIXTURE = "ecr-auth-expired-push"
+RESULTS_BUCKET = "cbtriage-results"
+
+
+def seed_s3_logs(codebuild, s3):
+    """Creates the S3-only project, its log bucket and the results bucket; returns what the tests need."""
+    s3.create_bucket(Bucket=S3_LOG_BUCKET)
+    s3.create_bucket(Bucket=RESULTS_BUCKET)
+    project = "s3-logs"
+    codebuild.create_project(
+        name=project,
+        source={"type": "NO_SOURCE", "location": "none", "buildspec": "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n"},
+        artifacts={"type": "NO_ARTIFACTS"},
+        environment={"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0",
+                     "computeType": "BUILD_GENERAL1_SMALL"},
+        serviceRole="arn:aws:iam::123456789012:role/service-role/codebuild-seed-role",
+        logsConfig={"cloudWatchLogs": {"status": "DISABLED"},
+                    "s3Logs": {"status": "ENABLED", "location": f"{S3_LOG_BUCKET}/{S3_LOG_PREFIX}"}},
+    )
+    build_id = codebuild.start_build(projectName=project)["build"]["id"]
+    missing_id = codebuild.start_build(projectName=project)["build"]["id"]
+    with open(os.path.join(FIXTURE_LOGS, f"{S3_LOG_FIXTURE}.log"), "rb") as log:
+        body = gzip.compress(log.read())
+    key = f"{S3_LOG_PREFIX}/{build_id.split(':', 1)[1]}.gz"
+    s3.put_object(Bucket=S3_LOG_BUCKET, Key=key, Body=body)
+    return {"project": project, "bucket": S3_LOG_BUCKET, "location": f"{S3_LOG_BUCKET}/{S3_LOG_PREFIX}",
+            "buildId": build_id, "key": key, "fixture": S3_LOG_FIXTURE, "missingBuildId": missing_id,
+            "resultsBucket": RESULTS_BUCKET}
+
+
 def enable_auth(endpoint, session):
     iam = session.client("iam", endpoint_url=endpoint)
     iam.create_user(UserName="cbtriage-tester")
     key = iam.create_access_key(UserName="cbtriage-tester")["AccessKey"]
     policy = iam.create_policy(PolicyName="cbtriage-read", PolicyDocument=json.dumps({
         "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Action": ["logs:*", "codebuild:*", "sts:AssumeRole"], "Resource": "*"}],
+        "Statement": [{"Effect": "Allow", "Action": ["logs:*", "codebuild:*", "s3:*", "sts:AssumeRole"], "Resource": "*"}],
     }))
     iam.attach_user_policy(UserName="cbtriage-tester", PolicyArn=policy["Policy"]["Arn"])
     seed_read_roles(iam, user_arn=iam.get_user(UserName="cbtriage-tester")["User"]["Arn"])
@@ -270,6 +307,7 @@ def main():
     session = boto3.session.Session(aws_access_key_id="seed", aws_secret_access_key="seed", region_name="us-east-1")
     logs = session.client("logs", endpoint_url=args.endpoint)
     codebuild = session.client("codebuild", endpoint_url=args.endpoint)
+    s3 = session.client("s3", endpoint_url=args.endpoint)
 
     create_project(codebuild, args.project)
     failing_id = codebuild.start_build(projectName=args.project)["build"]["id"]
@@ -291,7 +329,8 @@ def main():
                          "events": len(messages), "putCalls": calls}
 
     manifest = {"project": args.project, "streams": streams, "summary": seed_summary(codebuild, logs),
-                "scale": seed_scale(codebuild, logs), "baseline": seed_baseline(codebuild, logs)}
+                "scale": seed_scale(codebuild, logs), "baseline": seed_baseline(codebuild, logs),
+                "s3Logs": seed_s3_logs(codebuild, s3)}
     if args.enable_auth:
         manifest["credentials"] = enable_auth(args.endpoint, session)
     with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as out:
