@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // The commit `make build` embeds for `--version` (a generated header, absent from the repository).
         .target(name: "CBuildInfo"),
+        // hypot/hypotf and condition_variable::wait at their older versions, so the release binary runs on glibc
+        // 2.34 and GCC 11's libstdc++ (Amazon Linux 2023; glibc_compat.c).
+        .target(name: "CGlibcCompat", linkerSettings: [.linkedLibrary("m"), .linkedLibrary("stdc++")]),
         .target(name: "CZlibShim", dependencies: ["CZlib"]),
 
         .target(
@@ -63,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "report",
             dependencies: [
-                "Fetch", "Parse", "Analyze", "CBuildInfo",
+                "Fetch", "Parse", "Analyze", "CBuildInfo", "CGlibcCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +78,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Fetch"]),
         .testTarget(name: "AnalyzeTests", dependencies: ["Analyze", "Parse", "Fetch", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["report", "Analyze", "Parse", "Fetch", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["report", "Analyze", "Parse", "Fetch", "TestSupport", "CGlibcCompat"]),
         // Drives the built `cbtriage` binary (and moto_server) as a user would.
         .testTarget(name: "IntegrationTests", dependencies: ["Fetch", "TestSupport"]),
     ],

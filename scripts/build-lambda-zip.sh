@@ -5,8 +5,8 @@
 #   lib/        shared libraries the binary needs that provided.al2023 is not known to have (Lambda's default
 #               LD_LIBRARY_PATH includes $LAMBDA_TASK_ROOT/lib, i.e. /var/task/lib)
 # and prints the newest glibc and libstdc++ symbol versions each file needs. provided.al2023 has glibc 2.34 and
-# GCC 11's libstdc++ (GLIBCXX_3.4.29): a zip whose files need newer ones (any zip built on a newer distribution, such as this repo's Debian 12 with 2.36) cannot start
-# there — build it on Amazon Linux 2023 instead (docs/lambda.md). STRICT=1 makes that an error.
+# GCC 11's libstdc++ (GLIBCXX_3.4.29): a zip whose files need newer ones cannot start there (the release binary
+# asks for no newer ones: Sources/CGlibcCompat; a bundled library might). STRICT=1 makes that an error.
 #
 # CBTRIAGE_LAMBDA_BUNDLE: the libraries to put in lib/ (default: libhs.so.5 libpcre2-8.so.0, the two that are not
 # in Amazon Linux 2023's base; libcurl, zlib, libstdc++ and glibc come from the runtime).

@@ -34,11 +34,11 @@ echo "$needed" | grep -q . || fail "readelf found no NEEDED entries"
 unexpected=$(echo "$needed" | grep -Ev "$allowed" || true)
 [ -z "$unexpected" ] || fail "the binary needs libraries the docs do not list: $(echo $unexpected)"
 
-# Symbol versions no newer than documented (GLIBC_2.35, GLIBCXX_3.4.30).
+# Symbol versions no newer than documented (GLIBC_2.34, GLIBCXX_3.4.29: Amazon Linux 2023; Sources/CGlibcCompat).
 newest() { objdump -T "$bin" | grep -o "$1_[0-9.]*" | sed "s/$1_//" | sort -V | tail -1; }
 glibc=$(newest GLIBC); glibcxx=$(newest GLIBCXX)
-[ "$(printf '%s\n' "$glibc" 2.35 | sort -V | tail -1)" = 2.35 ] || fail "needs GLIBC_$glibc, the docs say 2.35"
-[ -z "$glibcxx" ] || [ "$(printf '%s\n' "$glibcxx" 3.4.30 | sort -V | tail -1)" = 3.4.30 ] || fail "needs GLIBCXX_$glibcxx, the docs say 3.4.30"
+[ "$(printf '%s\n' "$glibc" 2.34 | sort -V | tail -1)" = 2.34 ] || fail "needs GLIBC_$glibc, the docs say 2.34"
+[ -z "$glibcxx" ] || [ "$(printf '%s\n' "$glibcxx" 3.4.29 | sort -V | tail -1)" = 3.4.29 ] || fail "needs GLIBCXX_$glibcxx, the docs say 3.4.29"
 
 # Runs without the toolchain: a minimal environment, no Swift on PATH or in LD_LIBRARY_PATH.
 run() { env -i PATH=/usr/bin:/bin HOME="$root" NO_COLOR=1 COLUMNS=100 LANG=C.UTF-8 TZ=UTC "$bin" "$@"; }
