@@ -82,11 +82,18 @@ final class BuildEventIntegrationTests: MotoIntegrationTestCase {
         // hard case: the project name.
         let event = try writeEvent("env.json", ["--status", "FAILED", "--env", "DEPLOY_TOKEN=\(moto.manifest.project)",
                                                 "--env", "NODE_ENV=production"])
-        let run = try run(["build", "--event", event.path, "--format", "json", "--page-size", "1000"] + endpointArguments,
-                          environment: goodKeys)
+        let stored = work.appendingPathComponent("stored")
+        let run = try run(["build", "--event", event.path, "--format", "json", "--page-size", "1000",
+                           "--out", stored.path] + endpointArguments, environment: goodKeys)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stdout.contains(moto.manifest.project), "a secret-looking variable's value was shown")
         XCTAssertTrue(run.stdout.contains("[REDACTED]"))
+        // The stored document too.
+        let files = try FileManager.default.contentsOfDirectory(atPath: stored.path)
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let document = try String(contentsOf: stored.appendingPathComponent(files[0]), encoding: .utf8)
+        XCTAssertFalse(document.contains(moto.manifest.project), "a secret-looking variable's value was stored")
+        XCTAssertTrue(document.contains("[REDACTED]"))
     }
 
     func testEventsThatAreNotBuildStateChangesAreRefusedInOneLine() throws {

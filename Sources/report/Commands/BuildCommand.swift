@@ -116,7 +116,8 @@ struct BuildCommand: ParsableCommand {
         var statuses: [ExitStatus] = []
         if let destination = try store.destination() {
             do {
-                try ResultStore(destination: destination, s3: connection.s3, now: settings.now).write(diagnosis, arn: arn)
+                try ResultStore(destination: destination, s3: connection.s3, now: settings.now)
+                    .write(diagnosis, arn: arn, secrets: secrets)
             } catch {
                 StandardStreams.error(ErrorText.message(for: error))
                 statuses.append(ErrorClassifier.status(for: error))

@@ -30,12 +30,13 @@ final class ResultStore: @unchecked Sendable {
     }
 
     /// Writes one diagnosis (named by `arn` when known, see `ResultName`); a failure is kept and thrown.
-    func write(_ diagnosis: Diagnosis, arn: String?) throws {
+    /// `secrets`: values masked wherever they would appear in the document (an event's secret-looking variables).
+    func write(_ diagnosis: Diagnosis, arn: String?, secrets: [String] = []) throws {
         lock.lock()
         defer { lock.unlock() }
         let name = ResultName.name(arn: arn, diagnosis: diagnosis)
-        let document = JSONWriter(pretty: false).write(
-            JSONRenderer(settings: RenderSettings(now: now)).document([diagnosis], unreadable: [])) + "\n"
+        let document = BuildEventInput.mask(JSONWriter(pretty: false).write(
+            JSONRenderer(settings: RenderSettings(now: now)).document([diagnosis], unreadable: [])), secrets: secrets) + "\n"
         do {
             switch destination {
             case .directory(let path):
