@@ -34,25 +34,8 @@ struct LambdaRuntimeStandIn {
                                        "deadlineInSeconds": $0.deadlineInSeconds] as [String: Any] }
         try JSONSerialization.data(withJSONObject: items).write(to: queue)
         let record = scratch.appendingPathComponent("runtime.jsonl")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", EndToEnd.packageRoot.appendingPathComponent("Tests/Support/lambda_runtime_api.py").path,
-                             queue.path, record.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        test.addTeardownBlock {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-        var portText = ""
-        while !portText.hasSuffix("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            portText += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try XCTUnwrap(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)),
-                                 "the Runtime API stand-in did not start")
+        let (process, port) = try LocalHelperServer.start(script: "lambda_runtime_api.py",
+                                                          arguments: [queue.path, record.path], for: test)
         return LambdaRuntimeStandIn(process: process, port: port, record: record)
     }
 }

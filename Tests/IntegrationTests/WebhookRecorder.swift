@@ -21,25 +21,8 @@ struct WebhookRecorder {
     static func start(statuses: [Int], for test: XCTestCase) throws -> WebhookRecorder {
         let scratch = try EndToEnd.scratchDirectory(for: test)
         let record = scratch.appendingPathComponent("requests.jsonl")
-        let script = EndToEnd.packageRoot.appendingPathComponent("Tests/Support/webhook_server.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, record.path] + statuses.map(String.init)
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        test.addTeardownBlock {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-        // The server prints its port once it listens.
-        var portText = ""
-        while !portText.hasSuffix("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            portText += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try XCTUnwrap(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)), "webhook server did not start")
+        let (process, port) = try LocalHelperServer.start(script: "webhook_server.py",
+                                                          arguments: [record.path] + statuses.map(String.init), for: test)
         return WebhookRecorder(process: process, port: port, record: record)
     }
 }

@@ -43,7 +43,7 @@ struct LambdaSettings {
         self.format = format
         if let webhook = environment[Self.webhookVariable], !webhook.isEmpty {
             // Never echoed: a webhook URL holds its token.
-            guard OutputOptions.looksLikeWebhook(webhook) else {
+            guard WebhookOptions.looksLikeWebhook(webhook) else {
                 throw ValidationError("\(Self.webhookVariable) does not hold an http(s) URL")
             }
             self.webhook = webhook

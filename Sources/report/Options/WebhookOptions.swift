@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `--post URL` / `--post-env VAR` for commands whose other output options differ (`summary`); `analyze` and
-/// `build` have the same two in `OutputOptions`.
+/// `--post URL` / `--post-env VAR`: where a report or a summary is also sent. Part of `OutputOptions`
+/// (`analyze`, `build`) and used on its own by `summary`, whose other output options differ.
 struct WebhookOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Also send the summary to this webhook URL (Slack, or any endpoint taking JSON); "
+    @Option(help: ArgumentHelp("Also send the report to this webhook URL (Slack, or any endpoint taking JSON); "
                                + "the URL is treated as a secret and never printed.", valueName: "url"))
     var post: String?
 
@@ -14,11 +14,24 @@ struct WebhookOptions: ParsableArguments {
     func validate() throws {
         if post != nil && postEnv != nil { throw ValidationError("Use either --post or --post-env, not both.") }
         // Never echo the value: it may hold a token.
-        if let post, !OutputOptions.looksLikeWebhook(post) { throw ValidationError("--post needs an http:// or https:// URL.") }
+        if let post, !Self.looksLikeWebhook(post) { throw ValidationError("--post needs an http:// or https:// URL.") }
     }
 
-    /// The same reading as `OutputOptions.webhookURL`.
+    /// The webhook URL from `--post` or the variable `--post-env` names (checked); nil when neither was given.
     func webhookURL(environment: [String: String]) throws -> String? {
-        try OutputOptions.webhookURL(post: post, postEnv: postEnv, environment: environment)
+        if let post { return post }
+        guard let postEnv else { return nil }
+        guard let value = environment[postEnv], !value.isEmpty else {
+            throw ValidationError("--post-env: the environment variable \(postEnv) is not set or empty.")
+        }
+        guard Self.looksLikeWebhook(value) else {
+            throw ValidationError("--post-env: the environment variable \(postEnv) does not hold an http(s) URL.")
+        }
+        return value
+    }
+
+    static func looksLikeWebhook(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && value.count > "http://".count
     }
 }
