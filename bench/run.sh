@@ -36,8 +36,11 @@ echo "swift: $(swift --version 2>/dev/null | head -1)"
 echo "peers: $(rg --version 2>/dev/null | head -1); $(grep --version | head -1); $(gzip --version | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== swift build -c release --scratch-path $SCRATCH --product cbtriage"
-swift build -c release --scratch-path "$SCRATCH" --product cbtriage 2>&1 | tail -1
+# The flags the shipped binary is built with (Makefile's RELEASE_FLAGS), so the benchmark measures it.
+RELEASE_FLAGS=${RELEASE_FLAGS:---static-swift-stdlib -Xswiftc -enforce-exclusivity=unchecked}
+echo "== swift build -c release --scratch-path $SCRATCH --product cbtriage $RELEASE_FLAGS"
+# shellcheck disable=SC2086 # the flags are words
+swift build -c release --scratch-path "$SCRATCH" --product cbtriage $RELEASE_FLAGS 2>&1 | tail -1
 BIN="$SCRATCH/release/cbtriage"
 
 echo "== inputs ($DATA)"

@@ -16,7 +16,7 @@ public func diagnose(_ source: LineSource, catalog: CompiledCatalog, options: An
         analyzer.onFirstMatch = events
         parser.onPhaseEvent = { events(.phase($0)) }
     }
-    let outcome = try source.readLines { parser.consume($0) }
+    let outcome = try source.readLines(observingBlocks: analyzer.blockObserver) { parser.consume($0) }
     var model = parser.finish()
     refine?(&model)
     return analyzer.finish(build: model, source: SourceInfo(name: source.displayName, outcome: outcome))

@@ -12,7 +12,7 @@ public func diagnose(_ source: LineSource, catalog: CompiledCatalog, against bas
     let collector = NewLineCollector(index: baseline, contextBefore: options.contextBefore,
                                      contextAfter: options.contextAfter, looksLikeError: { errorWords.containsAny($0) })
     let parser = PhaseParser(sink: SinkPair(analyzer, collector))
-    let outcome = try source.readLines { parser.consume($0) }
+    let outcome = try source.readLines(observingBlocks: analyzer.blockObserver) { parser.consume($0) }
     var model = parser.finish()
     refine?(&model)
     var diagnosis = analyzer.finish(build: model, source: SourceInfo(name: source.displayName, outcome: outcome))

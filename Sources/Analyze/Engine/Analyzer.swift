@@ -28,6 +28,10 @@ public final class Analyzer: BuildEventSink {
     var recent: RecentLines
     private var afterCaptures: [AfterCapture] = []
     private var keyBlock = PrivateKeyBlockTracker()
+    /// Where the catalog's literals occur in the reader's current block; nil with the prefilter off.
+    private let blockHits: BlockLiteralHits?
+    /// Lines the block scan showed to hold no literal, so the per-line matcher never ran on them.
+    private(set) var linesPassedOverByBlockScan = 0
 
     /// Command texts as the agent printed them when each started, and the `Running command` line.
     var commandTexts: [CommandPosition: String] = [:]
@@ -75,6 +79,14 @@ public final class Analyzer: BuildEventSink {
         commandScopedRules = catalog.compiled.enumerated().compactMap { index, rule in rule.commandRegex.map { (index, $0) } }
         seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
         candidates.reserveCapacity(seenOnLine.count)
+        blockHits = catalog.blockLiterals.map(BlockLiteralHits.init(database:))
+    }
+
+    /// What to pass a `LineSource` as its block observer: the analyzer then scans each block of lines once,
+    /// whole, and runs the per-line literal matcher only on lines where a literal occurs (same findings).
+    public var blockObserver: BlockObserver? {
+        guard let blockHits else { return nil }
+        return { blockHits.observe($0) }
     }
 
     public func consume(_ line: LogLine, context: LineContext) {
@@ -97,7 +109,16 @@ public final class Analyzer: BuildEventSink {
             } else if context.command != currentCommand {
                 updateCommandScope(for: context.command)
             }
-            let looksLikeError = collectCandidates(message)
+            // A line of the current block in which no literal occurs holds none after cleaning either, unless
+            // cleaning removed escape sequences (then `display` is a copy): nothing to look for on it.
+            let looksLikeError: Bool
+            if display.baseAddress == line.bytes.baseAddress, blockHits?.mayHoldLiteral(line.bytes) == false {
+                candidates.removeAll(keepingCapacity: true)
+                looksLikeError = false
+                linesPassedOverByBlockScan += 1
+            } else {
+                looksLikeError = collectCandidates(message)
+            }
             if !candidates.isEmpty {
                 evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
             }

@@ -60,6 +60,8 @@ public final class CompiledCatalog {
     let matcher: LiteralMatcher
     /// The matcher value that marks an error-looking word (for the unclassified fallback).
     let errorWordValue: Int
+    /// The same literals as `matcher`, for scanning the reader's blocks whole (prefilter on only).
+    let blockLiterals: BlockLiteralDatabase?
     /// The error-looking words alone, for the prefilter-off path.
     let errorWords: LiteralMatcher
     /// Every rule a finding can come from: pattern rules, then each check's rules.
@@ -106,6 +108,7 @@ public final class CompiledCatalog {
         for word in ErrorWords.all { patterns.append(.init(word, caseInsensitive: true, value: errorWordValue)) }
         self.compiled = compiled
         matcher = LiteralMatcher(patterns: patterns)
+        blockLiterals = usesPrefilter ? BlockLiteralDatabase(patterns: patterns) : nil
         errorWords = LiteralMatcher(patterns: ErrorWords.all.map { .init($0, caseInsensitive: true, value: 0) })
 
         var reportable = rules

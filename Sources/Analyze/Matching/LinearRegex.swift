@@ -97,7 +97,7 @@ final class LinearRegex: @unchecked Sendable {
         guard database == nil else { return }
         var db: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
-        let status = Self.scanner.platform.map { platform in
+        let status = VectorscanRuntime.platform.map { platform in
             withUnsafePointer(to: platform) { hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), $0, &db, &compileError) }
         } ?? hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), nil, &db, &compileError)
         guard status == HS_SUCCESS, let db else {
@@ -132,7 +132,7 @@ final class LinearRegex: @unchecked Sendable {
             let start = subject.count > 0 ? subject.baseAddress : fallback.baseAddress
             guard let data = start.map({ UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }) else { return }
             withUnsafeMutablePointer(to: &found) { flag in
-                _ = Self.scanner.scan(database, data, UInt32(subject.count), 0, space,
+                _ = VectorscanRuntime.scan(database, data, UInt32(subject.count), 0, space,
                             { _, _, _, _, context in
                                 context?.assumingMemoryBound(to: Bool.self).pointee = true
                                 return 1 // one match is all we need: stop scanning
@@ -141,22 +141,6 @@ final class LinearRegex: @unchecked Sendable {
         }
         return found
     }
-
-    /// The scan entry point and the platform databases are compiled for: AVX2's where Vectorscan's AVX-512
-    /// runtime would be chosen (it misses matches, see `cbt_hs_avx2_scan`), else the library's own dispatch.
-    private struct Scanner {
-        let scan: cbt_hs_scan_function
-        let platform: hs_platform_info_t?
-    }
-
-    private static let scanner: Scanner = {
-        if let avx2 = cbt_hs_avx2_scan() {
-            return Scanner(scan: avx2, platform: hs_platform_info_t(tune: UInt32(HS_TUNE_FAMILY_GENERIC),
-                                                                     cpu_features: UInt64(HS_CPU_FEATURES_AVX2),
-                                                                     reserved1: 0, reserved2: 0))
-        }
-        return Scanner(scan: hs_scan, platform: nil)
-    }()
 
     /// What the capture step found on a line that matched.
     enum Captures: Equatable {

@@ -137,7 +137,7 @@ public enum RuleExampleRunner {
         if let file = try variant.file(of: lines) {
             // Through the readers a user's file goes through: the line numbers are theirs.
             outcome = try InMemoryLogSource(bytes: file.bytes, displayName: "example (\(variant))", options: file.options)
-                .readLines { parser.consume($0) }
+                .readLines(observingBlocks: analyzer.blockObserver) { parser.consume($0) }
         } else {
             let fed = variant.apply(to: lines)
             var number = 0

@@ -45,4 +45,19 @@ public protocol LineSource {
     /// Calls `body` once per line, in order. Throws a `UserFacingError` when the input cannot be
     /// read at all; damage after some lines were read is reported as `.partial`, not thrown.
     func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome
+    /// `readLines(_:)`, telling `observer` of each block of whole lines before they are handed out, so a
+    /// consumer can scan the block once instead of line by line (`BlockObserver`). A source whose lines are
+    /// not slices of such blocks (JSON events, API pages) never calls it: the default does not.
+    func readLines(observingBlocks observer: BlockObserver?, _ body: (LogLine) throws -> Void) throws -> ReadOutcome
+}
+
+/// Told of the reader's buffer in blocks: `block` holds whole lines (with their line endings) that are about to
+/// be handed out as slices of it, and stays valid until the observer is called again; an empty block means
+/// the last one is gone. A line whose bytes do not lie inside the current block came from elsewhere.
+public typealias BlockObserver = (_ block: UnsafeBufferPointer<UInt8>) -> Void
+
+extension LineSource {
+    public func readLines(observingBlocks observer: BlockObserver?, _ body: (LogLine) throws -> Void) throws -> ReadOutcome {
+        try readLines(body)
+    }
 }

@@ -14,8 +14,12 @@ public struct InMemoryLogSource: LineSource {
     }
 
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
+        try readLines(observingBlocks: nil, body)
+    }
+
+    public func readLines(observingBlocks observer: BlockObserver?, _ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         try LocalLineReading.readLines(from: MemoryByteStream(bytes: bytes, step: options.blockSize),
-                                       name: displayName, options: options, body)
+                                       name: displayName, options: options, observingBlocks: observer, body)
     }
 }
 

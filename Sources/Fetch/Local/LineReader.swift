@@ -34,8 +34,10 @@ public struct LineReaderOptions: Sendable {
 struct LineReader {
     let options: LineReaderOptions
 
-    /// Calls `emit(line, isCut)` for every line of `stream`.
-    func run(_ stream: ByteStream, emit: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws {
+    /// Calls `emit(line, isCut)` for every line of `stream`; `onBlock`, when given, first hears of each run of
+    /// whole lines in the buffer (see `BlockObserver`) and of its end.
+    func run(_ stream: ByteStream, onBlock: BlockObserver? = nil,
+             emit: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws {
         let capacity = options.maxLineLength + options.blockSize
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
@@ -57,6 +59,13 @@ struct LineReader {
             if count == 0 { break }
             var scan = end
             end += count
+            // The whole lines now in the buffer: from the first unread byte to the last newline.
+            var observed = false
+            if let onBlock, !skipping, let last = Self.lastNewline(base, from: scan, to: end) {
+                onBlock(UnsafeBufferPointer(start: base + start, count: last + 1 - start))
+                observed = true
+            }
+            defer { if observed { onBlock?(UnsafeBufferPointer(start: nil, count: 0)) } }
             while scan < end, let found = memchr(base + scan, 0x0A, end - scan) {
                 let newline = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
                 if skipping {
@@ -85,5 +94,15 @@ struct LineReader {
         if !skipping && end > start {
             try emit(UnsafeBufferPointer(start: base + start, count: min(end - start, limit)), end - start > limit)
         }
+    }
+
+    /// The index of the last `\n` in `base[from..<to]` (the last line ends near the block's end: a short walk back).
+    private static func lastNewline(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var index = to - 1
+        while index >= from {
+            if base[index] == 0x0A { return index }
+            index -= 1
+        }
+        return nil
     }
 }

@@ -6,6 +6,7 @@ enum LocalLineReading {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func readLines(from input: ByteStream, name: String, options: LineReaderOptions,
+                          observingBlocks observer: BlockObserver? = nil,
                           _ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         let magic = try input.readPrefix(upTo: UnsupportedFormat.sniffLength)
         if let format = UnsupportedFormat.detect(raw: magic) {
@@ -60,7 +61,7 @@ enum LocalLineReading {
                     return scanner.damage
                 }
             case .cloudwatchExport:
-                try LineReader(options: options).run(stream) { bytes, cut in
+                try LineReader(options: options).run(stream, onBlock: observer) { bytes, cut in
                     guard number < maxLines else { throw LineLimitReached() }
                     number += 1
                     if let stamp = ExportTimestamp.parse(bytes) {
@@ -73,7 +74,7 @@ enum LocalLineReading {
                 }
             case .logEventsText:
                 var messageOpen = false // an event's message whose timestamp is still to come, lines below
-                try LineReader(options: options).run(stream) { bytes, cut in
+                try LineReader(options: options).run(stream, onBlock: observer) { bytes, cut in
                     let parsed = LogEventsTextLine.parse(bytes)
                     if case .token = parsed { return }
                     guard number < maxLines else { throw LineLimitReached() }
@@ -94,7 +95,7 @@ enum LocalLineReading {
                     }
                 }
             case .raw, .cloudwatchLogsAPI:
-                try LineReader(options: options).run(stream) { bytes, cut in
+                try LineReader(options: options).run(stream, onBlock: observer) { bytes, cut in
                     guard number < maxLines else { throw LineLimitReached() }
                     number += 1
                     try body(LogLine(number: number, bytes: bytes, isCut: cut))

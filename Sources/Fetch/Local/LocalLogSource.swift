@@ -18,6 +18,10 @@ public struct LocalLogSource: LineSource {
     public var displayName: String { path }
 
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
+        try readLines(observingBlocks: nil, body)
+    }
+
+    public func readLines(observingBlocks observer: BlockObserver?, _ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LocalInputError.fromOpen(errno: errno, path: path) }
         let input = FileDescriptorStream(fd: fd, displayName: path, closesOnDeinit: true)
@@ -29,7 +33,7 @@ public struct LocalLogSource: LineSource {
             default: throw LocalInputError.notAFile(path: path)
             }
         }
-        return try LocalLineReading.readLines(from: input, name: path, options: options, body)
+        return try LocalLineReading.readLines(from: input, name: path, options: options, observingBlocks: observer, body)
     }
 }
 
@@ -51,7 +55,12 @@ public struct StdinLogSource: LineSource {
     public var displayName: String { "-" }
 
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
+        try readLines(observingBlocks: nil, body)
+    }
+
+    public func readLines(observingBlocks observer: BlockObserver?, _ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         let input = FileDescriptorStream(fd: fileDescriptor, displayName: "standard input", closesOnDeinit: false)
-        return try LocalLineReading.readLines(from: input, name: "standard input", options: options, body)
+        return try LocalLineReading.readLines(from: input, name: "standard input", options: options,
+                                              observingBlocks: observer, body)
     }
 }

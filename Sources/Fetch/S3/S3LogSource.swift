@@ -19,8 +19,12 @@ public struct S3LogSource: LineSource {
     public var displayName: String { address.uri }
 
     public func readLines(_ body: (LogLine) throws -> Void) throws -> ReadOutcome {
+        try readLines(observingBlocks: nil, body)
+    }
+
+    public func readLines(observingBlocks observer: BlockObserver?, _ body: (LogLine) throws -> Void) throws -> ReadOutcome {
         let bytes = try client.getObject(address)
         return try LocalLineReading.readLines(from: MemoryByteStream(bytes: bytes, step: options.blockSize),
-                                              name: displayName, options: options, body)
+                                              name: displayName, options: options, observingBlocks: observer, body)
     }
 }
