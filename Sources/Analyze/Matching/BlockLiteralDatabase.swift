@@ -52,7 +52,9 @@ final class BlockLiteralDatabase: @unchecked Sendable {
         }
         defer { for pointer in pointers { pointer.deallocate() } }
         let flags = caseless.map { UInt32($0 ? HS_FLAG_CASELESS : 0) }
-        let ids = [UInt32](repeating: 0, count: count)
+        // One id per literal although no one asks which matched: with a shared id Vectorscan 5.4's compiler takes
+        // 25 times as long (0.69 s instead of 0.027 s for 1,479 literals).
+        let ids = (0..<count).map(UInt32.init)
         let lengths = literals.map(\.count)
         var db: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
