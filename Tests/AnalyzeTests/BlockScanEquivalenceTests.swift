@@ -110,6 +110,43 @@ final class BlockScanEquivalenceTests: XCTestCase {
                                blockSizes: [128, LineReaderOptions.standard.blockSize], catalog: catalog)
     }
 
+    /// Rules selected together share one regex scan (`RegexGroupDatabase`), and the block path skips a regex whose
+    /// required run (`RequiredLiteral`) is not on the line: both must give the reference diagnosis (prefilter off:
+    /// every rule's literal test and regex on every line), on lines where the grouped regexes do match, in any
+    /// case, around non-ASCII text, with the run split by a colour code or missing.
+    func testRegexGroupsAndRequiredRunsGiveTheReferenceDiagnosis() throws {
+        let synthetic = SyntheticRules.make(count: 120, commonEvery: 3)
+        let catalog = try CompiledCatalog(rules: RuleSet.builtinRules + synthetic, checks: CheckKind.builtin)
+        XCTAssertGreaterThan(catalog.regexGroups.count, 3)
+        XCTAssertGreaterThan(catalog.hasRequiredLiteral.filter { $0 }.count, 40)
+        let reference = try catalog.withPrefilter(false)
+        var text = String(decoding: Self.generatedMix(lines: 400, seed: 5), as: UTF8.self)
+        text = String(text[..<text.range(of: "[Container] 2024/05/02 10:11:12.000000 Command did not exit")!.lowerBound])
+        var random = SplitMix(seed: 9)
+        for rule in synthetic where rule.regex?.contains("never") == true {
+            let example = rule.triggering[0]
+            switch random.next() % 6 {
+            case 0: text += example.uppercased() + "\n"
+            case 1: text += "café " + example + "\n"
+            case 2: text += example.replacingOccurrences(of: "never", with: "ne\u{1B}[1mver") + "\n"
+            case 3: text += example.replacingOccurrences(of: "synthetic-never", with: "synthetic-") + "\n"
+            default: text += example + "\n"
+            }
+        }
+        text += "[Container] 2024/05/02 10:11:12.000000 Command did not exit successfully make exit status 2\n"
+        let bytes = Array(text.utf8)
+        let expected = try diagnosis(of: bytes, options: .standard, observing: false, catalog: reference)
+        XCTAssertGreaterThan(expected.findings.filter { $0.ruleId.hasPrefix("synthetic-") }.count, 10,
+                             "grouped regexes must match some lines")
+        for blockSize in [61, 4_096, LineReaderOptions.standard.blockSize] {
+            let options = LineReaderOptions(blockSize: blockSize, maxLineLength: LineReaderOptions.standard.maxLineLength)
+            XCTAssertEqual(try diagnosis(of: bytes, options: options, observing: true, catalog: catalog), expected,
+                           "blocks of \(blockSize)")
+            XCTAssertEqual(try diagnosis(of: bytes, options: options, observing: false, catalog: catalog), expected,
+                           "per line, blocks of \(blockSize)")
+        }
+    }
+
     /// A deterministic CodeBuild-shaped log whose output lines are noise around the catalog's own literals, often
     /// disguised: upper-cased, split by an ANSI colour code, followed by trailing blanks and CR, or put at the end
     /// of a line long enough to be cut.

@@ -58,6 +58,13 @@ public final class Analyzer: BuildEventSink {
     // Per-line scratch, reused: which matcher values were seen on the line numbered `seenOnLine[v]`.
     private var seenOnLine: [Int]
     private var candidates: [Int] = []
+    /// The line's candidates came from the block scan, so required runs (`seenOnLine[requiredLiteralValueBase + i]`)
+    /// were looked for too.
+    private var candidatesFromBlock = false
+    /// `regexMatchedOnLine[rule] == lineSerial`: a group scan found rule's regex on this line.
+    private let regexMatchedOnLine: UnsafeMutablePointer<Int>
+    /// `groupScannedOnLine[g]`: the line group g was last scanned on (negated: its scan failed there).
+    private var groupScannedOnLine: [Int]
     private var lineSerial = 0
     /// `finish` scans the build record's phase contexts once, however often it is called.
     var phaseRecordsConsumed = false
@@ -77,9 +84,16 @@ public final class Analyzer: BuildEventSink {
         recent = RecentLines(capacity: options.contextBefore)
         commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
         commandScopedRules = catalog.compiled.enumerated().compactMap { index, rule in rule.commandRegex.map { (index, $0) } }
-        seenOnLine = Array(repeating: 0, count: catalog.compiled.count + catalog.checks.count)
-        candidates.reserveCapacity(seenOnLine.count)
+        seenOnLine = Array(repeating: 0, count: catalog.requiredLiteralValueBase + catalog.compiled.count)
+        candidates.reserveCapacity(catalog.compiled.count + catalog.checks.count)
         blockHits = catalog.blockLiterals.map(BlockLiteralHits.init(database:))
+        regexMatchedOnLine = .allocate(capacity: max(catalog.compiled.count, 1))
+        regexMatchedOnLine.initialize(repeating: 0, count: max(catalog.compiled.count, 1))
+        groupScannedOnLine = Array(repeating: 0, count: catalog.regexGroups.count)
+    }
+
+    deinit {
+        regexMatchedOnLine.deallocate()
     }
 
     /// What to pass a `LineSource` as its block observer: the analyzer then scans each block of lines once,
@@ -109,13 +123,18 @@ public final class Analyzer: BuildEventSink {
             } else if context.command != currentCommand {
                 updateCommandScope(for: context.command)
             }
-            // A line of the current block in which no literal occurs holds none after cleaning either, unless
-            // cleaning removed escape sequences (then `display` is a copy): nothing to look for on it.
+            // A line of the current block is looked up in the block's literal hits, unless cleaning removed escape
+            // sequences (then `display` is a copy, and literals may have been split by them): the same values the
+            // per-line matcher would find in `message`, the hits that lie wholly inside it.
             let looksLikeError: Bool
-            if display.baseAddress == line.bytes.baseAddress, blockHits?.mayHoldLiteral(line.bytes) == false {
-                candidates.removeAll(keepingCapacity: true)
-                looksLikeError = false
-                linesPassedOverByBlockScan += 1
+            if display.baseAddress == line.bytes.baseAddress, let blockHits, let hits = blockHits.occurrences(in: line.bytes) {
+                if hits.isEmpty {
+                    candidates.removeAll(keepingCapacity: true)
+                    looksLikeError = false
+                    linesPassedOverByBlockScan += 1
+                } else {
+                    looksLikeError = collectCandidates(blockHits, hits, message: messageStart..<display.count)
+                }
             } else {
                 looksLikeError = collectCandidates(message)
             }
@@ -155,6 +174,7 @@ public final class Analyzer: BuildEventSink {
     /// error-looking word.
     private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) -> Bool {
         candidates.removeAll(keepingCapacity: true)
+        candidatesFromBlock = false
         let serial = lineSerial
         let errorWord = catalog.errorWordValue
         var looksLikeError = false
@@ -179,6 +199,28 @@ public final class Analyzer: BuildEventSink {
         }
     }
 
+    /// `collectCandidates(_:)` from the block scan's hits in the line (`message`: the message's bytes in it).
+    private func collectCandidates(_ blockHits: BlockLiteralHits, _ hits: LineHits, message: Range<Int>) -> Bool {
+        candidates.removeAll(keepingCapacity: true)
+        let serial = lineSerial
+        let errorWord = catalog.errorWordValue
+        var looksLikeError = false
+        candidatesFromBlock = true
+        seenOnLine.withUnsafeMutableBufferPointer { seen in
+            blockHits.forEachValue(hits, within: message) { value in
+                if value == errorWord {
+                    looksLikeError = true
+                } else if value > errorWord {
+                    seen[value] = serial
+                } else if seen[value] != serial {
+                    seen[value] = serial
+                    candidates.append(value)
+                }
+            }
+        }
+        return looksLikeError
+    }
+
     private func evaluateCandidates(line: LogLine, context: LineContext, display: UnsafeBufferPointer<UInt8>,
                                     message: UnsafeBufferPointer<UInt8>, insideKey: Bool,
                                     origin: EvidenceOrigin = .log) {
@@ -200,12 +242,23 @@ public final class Analyzer: BuildEventSink {
         let ruleCount = catalog.compiled.count
         for candidate in candidates {
             if candidate < ruleCount {
+                // A member of a group already scanned on this line whose regex did not match: nothing to do.
+                let group = catalog.regexGroupOfRule[candidate]
+                if group >= 0, groupScannedOnLine[group] == lineSerial, regexMatchedOnLine[candidate] != lineSerial {
+                    continue
+                }
+                // Its regex cannot match a line without its required run (ASCII lines only: caseless Unicode
+                // matching folds more than ASCII does, `k` to the Kelvin sign).
+                if candidatesFromBlock, asciiMessage, catalog.hasRequiredLiteral[candidate],
+                   seenOnLine[catalog.requiredLiteralValueBase + candidate] != lineSerial {
+                    continue
+                }
                 let rule = catalog.compiled[candidate]
                 guard inScope(rule, candidate, context) else { continue }
                 var captures: [String: String] = [:]
                 if let regex = rule.regex {
                     let verdict = withSubject { bytes -> RegexVerdict in
-                        guard regex.matches(bytes, scratch: scratch) else { return .noMatch }
+                        guard regexMatches(candidate, regex, bytes) else { return .noMatch }
                         if let exclude = rule.exclude, exclude.matches(bytes, scratch: scratch) { return .noMatch }
                         // The first match's captures are the ones shown; later lines only count.
                         guard states[candidate]?.captures.isEmpty ?? true else { return .match([:]) }
@@ -239,6 +292,20 @@ public final class Analyzer: BuildEventSink {
                 }
             }
         }
+    }
+
+    /// Whether rule `index`'s regex matches the line's subject: from its group's one scan of the line when it
+    /// has a group (scanned the first time a member asks), else on its own.
+    private func regexMatches(_ index: Int, _ regex: LinearRegex, _ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        let group = catalog.regexGroupOfRule[index]
+        guard group >= 0 else { return regex.matches(subject, scratch: scratch) }
+        let serial = lineSerial
+        if groupScannedOnLine[group] != serial, groupScannedOnLine[group] != -serial {
+            let scanned = scratch.scanGroup(catalog.regexGroups[group], subject, marks: regexMatchedOnLine, serial: serial)
+            groupScannedOnLine[group] = scanned ? serial : -serial
+        }
+        guard groupScannedOnLine[group] == serial else { return regex.matches(subject, scratch: scratch) }
+        return regexMatchedOnLine[index] == serial
     }
 
     /// Different subjects of one check rule are findings of their own, up to a few per rule (memory stays

@@ -75,6 +75,14 @@ public final class CompiledCatalog {
     let errorWordValue: Int
     /// The same literals as `matcher`, for scanning the reader's blocks whole (prefilter on only).
     let blockLiterals: BlockLiteralDatabase?
+    /// `requiredLiteralValueBase + i`: the block scan found rule i's required run (`RequiredLiteral`); only
+    /// rules with `hasRequiredLiteral[i]` have one.
+    let requiredLiteralValueBase: Int
+    let hasRequiredLiteral: [Bool]
+    /// Rules always selected together (same literals and case mode) with a regex each, two or more to a group,
+    /// matched with one scan a line (prefilter on only); `regexGroupOfRule[i]` is rule i's group or -1.
+    let regexGroups: [RegexGroupDatabase]
+    let regexGroupOfRule: [Int]
     /// The error-looking words alone, for the prefilter-off path.
     let errorWords: LiteralMatcher
     /// Every rule a finding can come from: pattern rules, then each check's rules.
@@ -121,8 +129,25 @@ public final class CompiledCatalog {
         for word in ErrorWords.all { patterns.append(.init(word, caseInsensitive: true, value: errorWordValue)) }
         self.compiled = compiled
         matcher = LiteralMatcher(patterns: patterns)
-        blockLiterals = usesPrefilter ? BlockLiteralDatabase(patterns: patterns) : nil
+        // The block scan also looks for each regex's required run (`RequiredLiteral`), under its own values.
+        requiredLiteralValueBase = errorWordValue + 1
+        var required: [LiteralMatcher.Pattern] = []
+        var hasRequired = compiled.map { _ in false }
+        for (index, rule) in compiled.enumerated() {
+            guard let pattern = rule.rule.regex,
+                  let run = RequiredLiteral.of(pattern, caseInsensitive: rule.rule.caseInsensitive) else { continue }
+            // A run that is one of the rule's own literals is there on every line that selects the rule.
+            let fold: ([UInt8]) -> [UInt8] = { run.caseless ? $0.map(asciiLower) : $0 }
+            guard !rule.literalBytes.contains(where: { fold($0) == fold(run.bytes) && (run.caseless || !rule.rule.caseInsensitive) })
+            else { continue }
+            required.append(.init(String(decoding: run.bytes, as: UTF8.self), caseInsensitive: run.caseless,
+                                  value: requiredLiteralValueBase + index))
+            hasRequired[index] = true
+        }
+        hasRequiredLiteral = hasRequired
+        blockLiterals = usesPrefilter ? BlockLiteralDatabase(patterns: patterns + required) : nil
         errorWords = LiteralMatcher(patterns: ErrorWords.all.map { .init($0, caseInsensitive: true, value: 0) })
+        (regexGroups, regexGroupOfRule) = usesPrefilter ? Self.regexGroups(compiled) : ([], compiled.map { _ in -1 })
 
         var reportable = rules
         var specificity = compiled.map(\.specificity)
@@ -143,6 +168,32 @@ public final class CompiledCatalog {
     /// The same rules and checks with the prefilter switched on or off.
     public func withPrefilter(_ enabled: Bool) throws -> CompiledCatalog {
         try CompiledCatalog(rules: rules, checks: checks, usesPrefilter: enabled)
+    }
+
+    private struct SelectionKey: Hashable {
+        let literals: [String]
+        let caseInsensitive: Bool
+    }
+
+    private static func regexGroups(_ compiled: [CompiledRule]) -> ([RegexGroupDatabase], [Int]) {
+        var membersByKey: [SelectionKey: [(rule: Int, regex: LinearRegex)]] = [:]
+        var keys: [SelectionKey] = []
+        for (index, rule) in compiled.enumerated() {
+            guard let regex = rule.regex else { continue }
+            let caseless = rule.rule.caseInsensitive
+            let literals = rule.literalBytes.map { String(decoding: caseless ? $0.map(asciiLower) : $0, as: UTF8.self) }
+            let key = SelectionKey(literals: Array(Set(literals)).sorted(), caseInsensitive: caseless)
+            if membersByKey[key] == nil { keys.append(key) }
+            membersByKey[key, default: []].append((index, regex))
+        }
+        var groups: [RegexGroupDatabase] = []
+        var groupOfRule = compiled.map { _ in -1 }
+        for key in keys {
+            guard let members = membersByKey[key], members.count >= 2 else { continue }
+            for member in members { groupOfRule[member.rule] = groups.count }
+            groups.append(RegexGroupDatabase(members: members, index: groups.count))
+        }
+        return (groups, groupOfRule)
     }
 
     private static func compile(_ rule: Rule, literals: [String]) throws -> CompiledRule {

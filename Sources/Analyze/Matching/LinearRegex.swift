@@ -27,6 +27,8 @@ final class LinearRegex: @unchecked Sendable {
     // PCRE2's code is immutable after init and only read while matching.
     private let code: OpaquePointer
     private let flags: UInt32
+    /// The flags this pattern is compiled with, for a database that holds it beside others.
+    var vectorscanFlags: UInt32 { flags }
     /// Vectorscan's database, built the first time a line is matched: building one costs ~1 ms a pattern
     /// (most of a small run's time, for a catalog of which a log selects a few rules), while checking
     /// that it can be built (`hs_expression_info`, done in `init`) costs a sixth of that.
@@ -207,6 +209,8 @@ final class LinearRegex: @unchecked Sendable {
 final class MatchScratch {
     private var scratch: OpaquePointer?
     private var databases: [ObjectIdentifier: OpaquePointer] = [:]
+    /// The regex groups (by index) the scratch has been grown for.
+    private var grownForGroup: [Bool] = []
 
     /// Builds (and sizes the scratch for) `patterns` now; others are prepared on first use.
     init(for patterns: [LinearRegex] = []) {
@@ -215,6 +219,15 @@ final class MatchScratch {
 
     deinit {
         if let scratch { hs_free_scratch(scratch) }
+    }
+
+    /// The scratch, grown for group `group`'s `database` the first time it is asked for here; nil when Vectorscan refuses.
+    func scratch(growingFor database: OpaquePointer, group: Int) -> OpaquePointer? {
+        if group < grownForGroup.count, grownForGroup[group], let scratch { return scratch }
+        guard hs_alloc_scratch(database, &scratch) == HS_SUCCESS, let scratch else { return nil }
+        if group >= grownForGroup.count { grownForGroup += Array(repeating: false, count: group + 1 - grownForGroup.count) }
+        grownForGroup[group] = true
+        return scratch
     }
 
     /// The pattern's database and a scratch grown for it (the first time it is used here); nil when the
