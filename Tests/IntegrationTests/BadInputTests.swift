@@ -28,6 +28,8 @@ final class BadInputTests: XCTestCase {
         var stdoutContains: String?
         /// Run as an unprivileged user: root ignores permission bits.
         var unprivileged = false
+        /// Variables set for this case only.
+        var environment: [String: String] = [:]
     }
 
     /// Files the cases read, made once per run in a scratch directory that is the binary's working directory.
@@ -183,6 +185,16 @@ final class BadInputTests: XCTestCase {
         Case(input: "`build --baseline BUILD-ID` when AWS cannot be reached",
              arguments: ["build", "web:1", "--baseline", "web:2"], status: 69,
              stderr: "cbtriage: could not connect to 127.0.0.1 port 9 (connection refused or unreachable)"),
+        // Issue 10 item 5: libcurl is loaded by the first request, so a machine without it fails there, in one line.
+        Case(input: "an AWS command where libcurl cannot be loaded (`CBTRIAGE_LIBCURL` names a missing file)",
+             arguments: ["build", "web:1"], status: 69,
+             stderr: "cbtriage: libcurl could not be loaded (/nonexistent/libcurl.so.4: cannot open shared object file: "
+                + "No such file or directory); cbtriage needs libcurl 4 for AWS and webhook requests (Debian/Ubuntu: "
+                + "libcurl4, Amazon Linux: libcurl)",
+             environment: ["CBTRIAGE_LIBCURL": "/nonexistent/libcurl.so.4"]),
+        Case(input: "`analyze` of a file where libcurl cannot be loaded (never loaded: no request)",
+             arguments: ["failed.log"], status: 0, stderr: "", stdoutContains: "make",
+             environment: ["CBTRIAGE_LIBCURL": "/nonexistent/libcurl.so.4"]),
         Case(input: "`summary --windows 1`", arguments: ["summary", "--windows", "1", "--since", "1d", "logs"], status: 64,
              stderr: "cbtriage: --windows must be between 2 and 52. (see 'cbtriage --help')"),
         Case(input: "`summary --windows` on log paths without `--since`", arguments: ["summary", "--windows", "7", "logs"],
@@ -278,6 +290,7 @@ final class BadInputTests: XCTestCase {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = EndToEnd.pinnedEnvironment.merging(["HOME": directory.path]) { $1 }.merging(offlineAWS) { $1 }
+            .merging(entry.environment) { $1 }
         let errPipe = Pipe()
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice

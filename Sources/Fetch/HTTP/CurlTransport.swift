@@ -4,9 +4,14 @@ import Foundation
 
 // The only Swift file that talks to libcurl.
 
-/// `curl_global_init` exactly once, before the first handle; Swift initialises globals lazily and
-/// thread-safely, which is the "once" we need.
-private let curlGlobalInitResult: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+/// libcurl loaded (`cbt_curl_load`, on first use: commands without a request never load it) and
+/// `curl_global_init` called, exactly once, before the first handle; Swift initialises globals lazily and
+/// thread-safely, which is the "once" we need. nil when ready, else what went wrong.
+private let curlReadiness: String? = {
+    if let reason = cbt_curl_load() { return "libcurl could not be loaded (\(String(cString: reason)))" }
+    let result = cbt_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    return result == CURLE_OK ? nil : "libcurl did not initialise (error \(result.rawValue))"
+}()
 
 /// `HTTPTransport` over one reused libcurl easy handle.
 ///
@@ -50,7 +55,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     deinit {
-        if let handle { curl_easy_cleanup(handle) }
+        if let handle { cbt_curl_easy_cleanup(handle) }
     }
 
     /// Aborts the transfer in progress and makes every later `send` fail with `HTTPError.cancelled`.
@@ -67,15 +72,15 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
         lock.lock()
         defer { lock.unlock() }
-        guard curlGlobalInitResult == CURLE_OK else {
-            throw HTTPError.transferFailed(host: host, code: Int(curlGlobalInitResult.rawValue), detail: "libcurl did not initialise")
+        if let curlReadiness {
+            throw HTTPError.libcurlUnavailable(reason: curlReadiness)
         }
-        if handle == nil { handle = curl_easy_init() }
+        if handle == nil { handle = cbt_curl_easy_init() }
         guard let handle else {
             throw HTTPError.transferFailed(host: host, code: -1, detail: "libcurl could not create a handle")
         }
         // Defaults again for every call; connections and the DNS cache survive the reset.
-        curl_easy_reset(handle)
+        cbt_curl_easy_reset(handle)
 
         let state = TransferState(maxBodyBytes: maxResponseBytes, cancellation: cancellation,
                                   readTimeout: request.readTimeout.isFinite ? max(0, request.readTimeout) : 0)
@@ -85,14 +90,14 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             return connectTime > 0
         }
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { cbt_curl_slist_free_all(headerList) }
         for header in request.headers {
             // `Name;` is libcurl's spelling of a header with an empty value.
             let line = header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)"
-            headerList = curl_slist_append(headerList, line)
+            headerList = cbt_curl_slist_append(headerList, line)
         }
         // No `Expect: 100-continue` round trip for larger bodies.
-        headerList = curl_slist_append(headerList, "Expect:")
+        headerList = cbt_curl_slist_append(headerList, "Expect:")
 
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -107,7 +112,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                     _ = cbt_curl_setopt_ptr(handle, CURLOPT_POSTFIELDS, body.baseAddress.map(UnsafeRawPointer.init) ?? emptyBody)
                     _ = cbt_curl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
                 }
-                return curl_easy_perform(handle)
+                return cbt_curl_easy_perform(handle)
             }
         }
 
@@ -166,7 +171,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private func failure(_ code: CURLcode, handle: UnsafeMutableRawPointer, parts: URLParts,
                          request: HTTPRequest, state: TransferState, detail rawDetail: String) -> HTTPError {
         let host = parts.host
-        let detail = Self.sanitized(rawDetail.isEmpty ? String(cString: curl_easy_strerror(code)) : rawDetail)
+        let detail = Self.sanitized(rawDetail.isEmpty ? String(cString: cbt_curl_easy_strerror(code)) : rawDetail)
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST:
             return .hostNotFound(host: host)

@@ -23,6 +23,8 @@ public enum HTTPError: UserFacingError, Equatable {
     case connectionLost(host: String, detail: String)
     /// Any other libcurl failure, with its code and reason.
     case transferFailed(host: String, code: Int, detail: String)
+    /// libcurl itself could not be loaded or initialised (it is loaded when the first request is made).
+    case libcurlUnavailable(reason: String)
 
     public var userMessage: String {
         switch self {
@@ -47,6 +49,8 @@ public enum HTTPError: UserFacingError, Equatable {
             return "connection to \(host) failed mid-request: \(detail)"
         case .transferFailed(let host, let code, let detail):
             return "request to \(host) failed (libcurl error \(code)): \(detail)"
+        case .libcurlUnavailable(let reason):
+            return "\(reason); cbtriage needs libcurl 4 for AWS and webhook requests (Debian/Ubuntu: libcurl4, Amazon Linux: libcurl)"
         }
     }
 
@@ -61,7 +65,8 @@ public enum HTTPError: UserFacingError, Equatable {
     public var isTransient: Bool {
         switch self {
         case .connectFailed, .timedOut, .connectionLost: return true
-        case .invalidURL, .hostNotFound, .proxyNotFound, .tlsFailed, .responseTooLarge, .cancelled, .transferFailed:
+        case .invalidURL, .hostNotFound, .proxyNotFound, .tlsFailed, .responseTooLarge, .cancelled, .transferFailed,
+             .libcurlUnavailable:
             return false
         }
     }
