@@ -9,6 +9,30 @@ final class RedactionTests: XCTestCase {
         XCTAssertEqual(Redactor.compiledPatternCount, Redactor.declaredPatternCount)
     }
 
+    /// Each pattern's literal list must hold for its matches: wherever PCRE2 would replace something, the literal
+    /// pass lets the pattern run. Checked on every corpus line and near miss, and on each pattern's own required
+    /// run where `RequiredLiteral` finds one (it must be one of the listed literals, or contain one).
+    func testEveryPatternsLiteralsAreInEveryTextItMatches() {
+        let patterns = Redactor.patterns
+        var checked = 0
+        for text in SecretCorpus.lines.map(\.0) + SecretCorpus.kinds.map(\.nearMiss) {
+            let bytes = Array(text.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { continue }
+            let allowed = patterns.mayMatch(bytes)
+            for (index, entry) in patterns.entries.enumerated() where patterns.matches(index, text) {
+                XCTAssertTrue(allowed[index], "pattern \(index) (\(entry.literals)) matches but its literals are not in: \(text)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 20)
+        for entry in patterns.entries {
+            guard let run = RequiredLiteral.of(entry.pattern, caseInsensitive: false) else { continue }
+            let text = String(decoding: run.bytes, as: UTF8.self)
+            XCTAssertTrue(entry.literals.contains { text.lowercased().contains($0.lowercased()) },
+                          "\(entry.pattern): its run `\(text)` holds none of \(entry.literals)")
+        }
+    }
+
     func testNoCorpusSecretSurvivesRedaction() {
         for (line, secret) in SecretCorpus.lines {
             let redacted = Redactor.redact(line)
