@@ -27,7 +27,8 @@ public struct Rule: Codable, Equatable, Sendable {
     public var severity: Severity
     /// Substrings any matching line must contain; at least one.
     public var literals: [String]
-    /// Optional regex (NSRegularExpression syntax) with named captures, run only on lines a literal selected.
+    /// Optional regex (PCRE syntax that Vectorscan runs: no lookaround or backreferences) with named captures, run only
+    /// on lines a literal selected.
     public var regex: String?
     /// Optional regex (same syntax as `regex`, no lookaround): a line it matches is not a match of the
     /// rule. Stands in for the negative lookaheads a linear-time engine cannot run.
