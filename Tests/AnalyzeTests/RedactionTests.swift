@@ -4,6 +4,14 @@ import TestSupport
 import Foundation
 import XCTest
 
+extension RedactionPatterns {
+    /// Whether pattern `index` would replace anything in `text`, asked of PCRE2 without the literal pass.
+    func matches(_ index: Int, _ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return substitute(index, in: bytes).map { $0 != bytes } ?? true
+    }
+}
+
 final class RedactionTests: XCTestCase {
     func testAllPatternsCompile() {
         XCTAssertEqual(Redactor.compiledPatternCount, Redactor.declaredPatternCount)

@@ -81,15 +81,11 @@ final class BlockLiteralDatabase: @unchecked Sendable {
         var db: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
         let expressions = pointers.map { UnsafePointer<CChar>?($0) }
-        let status = expressions.withUnsafeBufferPointer { expressions -> hs_error_t in
-            if let platform = VectorscanRuntime.platform {
-                return withUnsafePointer(to: platform) {
-                    hs_compile_lit_multi(expressions.baseAddress, flags, ids, lengths, UInt32(count),
-                                         UInt32(HS_MODE_BLOCK), $0, &db, &compileError)
-                }
+        let status = expressions.withUnsafeBufferPointer { expressions in
+            VectorscanRuntime.withPlatform {
+                hs_compile_lit_multi(expressions.baseAddress, flags, ids, lengths, UInt32(count), UInt32(HS_MODE_BLOCK),
+                                     $0, &db, &compileError)
             }
-            return hs_compile_lit_multi(expressions.baseAddress, flags, ids, lengths, UInt32(count),
-                                        UInt32(HS_MODE_BLOCK), nil, &db, &compileError)
         }
         if let compileError { hs_free_compile_error(compileError) }
         guard status == HS_SUCCESS, let db else {

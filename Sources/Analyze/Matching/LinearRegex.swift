@@ -99,9 +99,7 @@ final class LinearRegex: @unchecked Sendable {
         guard database == nil else { return }
         var db: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
-        let status = VectorscanRuntime.platform.map { platform in
-            withUnsafePointer(to: platform) { hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), $0, &db, &compileError) }
-        } ?? hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), nil, &db, &compileError)
+        let status = VectorscanRuntime.withPlatform { hs_compile(pattern, flags, UInt32(HS_MODE_BLOCK), $0, &db, &compileError) }
         guard status == HS_SUCCESS, let db else {
             let reason = compileError.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "invalid pattern"
             if let compileError { hs_free_compile_error(compileError) }

@@ -39,15 +39,11 @@ final class RegexGroupDatabase: @unchecked Sendable {
         var db: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
         let pointers = expressions.map { $0.map { UnsafePointer<CChar>($0) } }
-        let status = pointers.withUnsafeBufferPointer { pointers -> hs_error_t in
-            if let platform = VectorscanRuntime.platform {
-                return withUnsafePointer(to: platform) {
-                    hs_compile_multi(pointers.baseAddress, flags, ids, UInt32(members.count), UInt32(HS_MODE_BLOCK),
-                                     $0, &db, &compileError)
-                }
+        let status = pointers.withUnsafeBufferPointer { pointers in
+            VectorscanRuntime.withPlatform {
+                hs_compile_multi(pointers.baseAddress, flags, ids, UInt32(members.count), UInt32(HS_MODE_BLOCK),
+                                 $0, &db, &compileError)
             }
-            return hs_compile_multi(pointers.baseAddress, flags, ids, UInt32(members.count), UInt32(HS_MODE_BLOCK),
-                                    nil, &db, &compileError)
         }
         if let compileError { hs_free_compile_error(compileError) }
         guard status == HS_SUCCESS, let db else {

@@ -20,4 +20,11 @@ enum VectorscanRuntime {
 
     static var scan: cbt_hs_scan_function { choice.scan }
     static var platform: hs_platform_info_t? { choice.platform }
+
+    /// Calls a compile function (`hs_compile`, `hs_compile_multi`, `hs_compile_lit_multi`) with `platform`
+    /// (nil: the library's own choice), so every database is built for the scan that will run it.
+    static func withPlatform<R>(_ compile: (UnsafePointer<hs_platform_info_t>?) -> R) -> R {
+        guard let platform else { return compile(nil) }
+        return withUnsafePointer(to: platform) { compile($0) }
+    }
 }

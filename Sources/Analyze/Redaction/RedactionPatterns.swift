@@ -93,14 +93,8 @@ final class RedactionPatterns: @unchecked Sendable {
         return found
     }
 
-    /// Whether pattern `index` would replace anything in `text`, asked of PCRE2 without the literal pass (tests).
-    func matches(_ index: Int, _ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return substitute(index, in: bytes).map { $0 != bytes } ?? true
-    }
-
     /// Pattern `index` replaced everywhere in `bytes`; nil when PCRE2 ran out of budget or failed.
-    private func substitute(_ index: Int, in bytes: [UInt8]) -> [UInt8]? {
+    func substitute(_ index: Int, in bytes: [UInt8]) -> [UInt8]? {
         let code = codes[index]
         guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(matchData) }
