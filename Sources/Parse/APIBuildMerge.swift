@@ -11,11 +11,15 @@ import Foundation
 ///   never hides a failure the log shows (moto reports every build as succeeded; an API record read
 ///   mid-build can lag the log);
 /// - metadata (project, id, number, source version, initiator, log group/stream, console link) is the API's.
+///
+/// Returns where each of the model's phases went, for whoever holds indices into them (the analyzer).
 public enum APIBuildMerge {
-    public static func merge(_ build: CodeBuildBuild, into model: inout BuildModel) {
-        mergePhases(uniquePhases(of: build), into: &model)
+    @discardableResult
+    public static func merge(_ build: CodeBuildBuild, into model: inout BuildModel) -> PhaseRenumbering {
+        let renumbering = mergePhases(uniquePhases(of: build), into: &model)
         mergeStatus(build, into: &model)
         mergeMetadata(build, into: &model)
+        return renumbering
     }
 
     /// API phases worth merging: one per type (moto repeats them), without the `COMPLETED` marker,
@@ -27,7 +31,7 @@ public enum APIBuildMerge {
         }
     }
 
-    private static func mergePhases(_ apiPhases: [CodeBuildPhase], into model: inout BuildModel) {
+    private static func mergePhases(_ apiPhases: [CodeBuildPhase], into model: inout BuildModel) -> PhaseRenumbering {
         // Where each of the log's phases ends up, so indices into `phases` stay right.
         var phases = model.phases
         var newIndexOfOld = Array(phases.indices)
@@ -50,6 +54,7 @@ public enum APIBuildMerge {
         let remapped = model.firstFailingPhase.flatMap { newIndexOfOld.indices.contains($0) ? newIndexOfOld[$0] : nil }
         let firstByStatus = phases.firstIndex { $0.status.isFailure }
         model.firstFailingPhase = [remapped, firstByStatus].compactMap { $0 }.min()
+        return PhaseRenumbering(newIndex: newIndexOfOld)
     }
 
     private static func fill(_ phase: inout Phase, from apiPhase: CodeBuildPhase) {

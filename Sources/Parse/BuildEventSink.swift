@@ -34,8 +34,18 @@ public protocol BuildEventSink: AnyObject {
     /// Commands the model lets go of (`CommandRetention`), with their settled exit statuses; every line of
     /// theirs has been consumed already. Whatever the sink keeps about them it may let go of too.
     func commandsOmitted(_ commands: [OmittedCommand])
+    /// The agent announced a command; the `Running command` line itself follows in `consume`.
+    func commandStarted(_ start: CommandStart)
+    /// The log printed a phase context; its line follows in `consume`.
+    func phaseContext(_ context: PhaseContextEvent)
+    /// After the last line: a later step (`APIBuildMerge`) moved the phases, so the indices every `LineContext`
+    /// and event carried are now `renumbering[index]` in the final model.
+    func phasesRenumbered(_ renumbering: PhaseRenumbering)
 }
 
 extension BuildEventSink {
     public func commandsOmitted(_ commands: [OmittedCommand]) {}
+    public func commandStarted(_ start: CommandStart) {}
+    public func phaseContext(_ context: PhaseContextEvent) {}
+    public func phasesRenumbered(_ renumbering: PhaseRenumbering) {}
 }

@@ -38,6 +38,14 @@ public final class PhaseParser {
             for event in core.phaseEvents { onPhaseEvent?(event) }
             core.phaseEvents.removeAll()
         }
+        if let start = core.commandStart {
+            sink?.commandStarted(start)
+            core.commandStart = nil
+        }
+        if let phaseContext = core.phaseContext {
+            sink?.phaseContext(phaseContext)
+            core.phaseContext = nil
+        }
         sink?.consume(line, context: context)
     }
 
@@ -78,6 +86,9 @@ struct PhaseParserCore {
     var omitted: [OmittedCommand] = []
     /// Phase starts and completions since `PhaseParser` last passed them on (a few per build).
     var phaseEvents: [PhaseEvent] = []
+    /// The command the line just consumed announced, and the phase context it printed, for the sink.
+    var commandStart: CommandStart?
+    var phaseContext: PhaseContextEvent?
 
     /// Takes in one line; returns where it stands in the build.
     mutating func consume(_ line: LogLine) -> LineContext {
@@ -176,6 +187,11 @@ struct PhaseParserCore {
         case .runningCommand(let text):
             noteStructure()
             startCommand(text, line: line, time: time)
+            if let currentCommand {
+                // Trimmed as the analyzer trims a line (a CRLF log's `\r`, a posted copy's trailing blanks).
+                commandStart = CommandStart(position: currentCommand,
+                                            text: text.trimmingCharacters(in: .whitespacesAndNewlines), line: line)
+            }
         case .commandFailed(let text, let exitStatus):
             noteStructure()
             if currentCommand == nil {
@@ -199,6 +215,7 @@ struct PhaseParserCore {
             if let index = currentPhase {
                 phases[index].contextCode = code
                 phases[index].contextMessage = message
+                phaseContext = PhaseContextEvent(phaseIndex: index, code: code, message: message, line: line)
             }
         case .other:
             break

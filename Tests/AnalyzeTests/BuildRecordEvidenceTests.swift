@@ -85,9 +85,7 @@ final class BuildRecordEvidenceTests: XCTestCase {
         model.endsAbruptly = true
         APIBuildMerge.merge(try recorded("timed-out-build"), into: &model)
         let analyzer = Analyzer(catalog: try catalog.get())
-        for (index, line) in script.lines.enumerated() {
-            withLogLine(line.text, number: index + 1) { analyzer.consume($0, context: line.context) }
-        }
+        script.feed(analyzer)
         let source = SourceInfo(name: "timed-out", outcome: ReadOutcome(shape: .raw, completeness: .complete,
                                                                         bytesRead: 0, linesRead: script.lines.count))
         let diagnosis = analyzer.finish(build: model, source: source)
@@ -105,8 +103,8 @@ final class BuildRecordEvidenceTests: XCTestCase {
         var model = script.model
         model.phases[0].contextCode = "CLIENT_ERROR"
         model.phases[0].contextMessage = "authentication required for primary source and source version refs/heads/feature/login"
-        APIBuildMerge.merge(try recorded("download-source-failed"), into: &model)
-        let (diagnosis, _) = try scriptWithModel(script, model)
+        let renumbering = APIBuildMerge.merge(try recorded("download-source-failed"), into: &model)
+        let (diagnosis, _) = try scriptWithModel(script, model, renumbering: renumbering)
         XCTAssertEqual(diagnosis.rootCause?.ruleId, "primary-source-download-failed")
         XCTAssertEqual(diagnosis.rootCause?.occurrences, 1)
         XCTAssertEqual(diagnosis.rootCause?.evidence.first?.origin, .log)
@@ -124,11 +122,11 @@ final class BuildRecordEvidenceTests: XCTestCase {
         XCTAssertEqual(second.rootCause?.occurrences, 1)
     }
 
-    private func scriptWithModel(_ script: ScriptedBuild, _ model: BuildModel) throws -> (Diagnosis, Analyzer) {
+    private func scriptWithModel(_ script: ScriptedBuild, _ model: BuildModel,
+                                 renumbering: PhaseRenumbering? = nil) throws -> (Diagnosis, Analyzer) {
         let analyzer = Analyzer(catalog: try catalog.get())
-        for (index, line) in script.lines.enumerated() {
-            withLogLine(line.text, number: index + 1) { analyzer.consume($0, context: line.context) }
-        }
+        script.feed(analyzer)
+        if let renumbering { analyzer.phasesRenumbered(renumbering) }
         let source = SourceInfo(name: "scripted", outcome: ReadOutcome(shape: .raw, completeness: .complete,
                                                                        bytesRead: 0, linesRead: script.lines.count))
         return (analyzer.finish(build: model, source: source), analyzer)

@@ -22,10 +22,10 @@ final class OmittedCommandsAnalyzerTests: XCTestCase {
         let model = parser.finish()
         let bound = CommandRetention.head + CommandRetention.failed + CommandRetention.tail
         XCTAssertEqual(model.phases[0].omittedCommands?.count, total + 1 - model.phases[0].commands.count)
-        XCTAssertLessThanOrEqual(analyzer.commandTexts.count, bound + 3 * BuiltinCatalog.rules.count)
-        XCTAssertLessThanOrEqual(analyzer.commandLines.count, bound + 3 * BuiltinCatalog.rules.count)
-        XCTAssertLessThanOrEqual(analyzer.errorLines.count, bound + Analyzer.maxOmittedErrorOwners + 1)
-        for state in analyzer.states { XCTAssertLessThanOrEqual(state?.hitCommands.count ?? 0, bound) }
+        XCTAssertLessThanOrEqual(analyzer.commands.texts.count, bound + 3 * BuiltinCatalog.rules.count)
+        XCTAssertLessThanOrEqual(analyzer.commands.lines.count, bound + 3 * BuiltinCatalog.rules.count)
+        XCTAssertLessThanOrEqual(analyzer.recorder.errorLines.count, bound + EvidenceRecorder.maxOmittedErrorOwners + 1)
+        for state in analyzer.recorder.states { XCTAssertLessThanOrEqual(state?.hitCommands.count ?? 0, bound) }
         let diagnosis = analyzer.finish(build: model, source: SourceInfo(name: "many.log", outcome: ReadOutcome(
             shape: .raw, completeness: .complete, bytesRead: Int64(log.utf8.count), linesRead: 2 * total + 5)))
         XCTAssertEqual(model.command(at: try XCTUnwrap(model.firstFailingCommand))?.text, "make release")

@@ -2,10 +2,11 @@
 import Parse
 import XCTest
 
-/// A log made of many tiny phases or commands costs work in proportion to its size. The questions the engine
-/// asks per phase ("which final phase holds this line?") and per command ("did a later run of the same kind
-/// succeed?") were each a scan of the whole build, so 50,000 phase pairs took 7.5 s and 500,000 over 5 minutes.
-/// These tests count the work and check the fast answers against the plain scans they replaced.
+/// A log made of many tiny phases or commands costs work in proportion to its size. The question the engine
+/// asks per command ("did a later run of the same kind succeed?") was a scan of the whole build, so 50,000
+/// phase pairs took 7.5 s and 500,000 over 5 minutes. These tests count the work and check the fast answers
+/// against the plain scan they replaced. (Which final phase a parsed phase became is no longer looked up by
+/// its lines: `APIBuildMerge` says so, `PhaseRenumbering`.)
 final class StructureScaleTests: XCTestCase {
     /// A small deterministic generator, so a failure replays.
     private struct SplitMix: RandomNumberGenerator {
@@ -17,46 +18,6 @@ final class StructureScaleTests: XCTestCase {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-    }
-
-    /// The scan `adoptPhaseNumbering` used to run per line: the latest-starting phase holding it, first index on ties.
-    private func scannedHolder(of line: Int, in phases: [Phase]) -> Int? {
-        var best: (index: Int, first: Int)?
-        for (index, phase) in phases.enumerated() {
-            guard let first = phase.firstLine, first <= line, line <= (phase.lastLine ?? Int.max) else { continue }
-            if first > (best?.first ?? Int.min) { best = (index, first) }
-        }
-        return best?.index
-    }
-
-    func testPhaseHoldingLineAgreesWithTheScanOnOverlappingAndOpenPhases() {
-        var random = SplitMix(state: 15)
-        for _ in 0..<200 {
-            let phases = (0..<Int.random(in: 0...12, using: &random)).map { _ -> Phase in
-                let first = Int.random(in: 1...40, using: &random)
-                // Some phases are known only from the API (no lines), some are still open at the end.
-                let hasLines = Int.random(in: 0..<6, using: &random) != 0
-                let open = Int.random(in: 0..<5, using: &random) == 0
-                return Phase(name: "P", firstLine: hasLines ? first : nil,
-                             lastLine: open ? nil : first + Int.random(in: 0...15, using: &random))
-            }
-            let lines = (0..<Int.random(in: 0...20, using: &random)).map { _ in Int.random(in: 0...60, using: &random) }
-            var lookup = PhaseHoldingLine()
-            let found = lookup.find(lines, in: phases)
-            XCTAssertEqual(found, lines.map { scannedHolder(of: $0, in: phases) }, "phases \(phases), lines \(lines)")
-        }
-    }
-
-    func testManyTinyPhasesCostWorkInProportionToTheirNumber() {
-        // 50,000 phase pairs of three lines each: the first line seen in each phase is looked up once.
-        let count = 50_000
-        let phases = (0..<count).map { Phase(name: "BUILD", status: .succeeded, firstLine: 3 * $0 + 1, lastLine: 3 * $0 + 3) }
-        let lines = (0..<count).map { 3 * $0 + 1 }
-        var lookup = PhaseHoldingLine()
-        let found = lookup.find(lines, in: phases)
-        XCTAssertEqual(found, Array(0..<count))
-        // Each phase is pushed once and popped at most once; the old scan compared count × count pairs.
-        XCTAssertLessThanOrEqual(lookup.steps, 2 * count)
     }
 
     /// The scan `FailureFacts` used to run per question.

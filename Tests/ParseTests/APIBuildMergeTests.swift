@@ -26,7 +26,14 @@ final class APIBuildMergeTests: XCTestCase {
 
     func testPhasesBeforeTheLogAreAddedInOrderAndIndicesFollow() throws {
         var model = parsedDockerPushLog()
-        APIBuildMerge.merge(try recorded("post-build-docker-push-failed"), into: &model)
+        let parsed = model
+        let renumbering = APIBuildMerge.merge(try recorded("post-build-docker-push-failed"), into: &model)
+        // The renumbering says where each parsed phase went: the same phase, with its lines, three places on.
+        XCTAssertEqual(renumbering.newIndex, Array(3..<10))
+        for (old, phase) in parsed.phases.enumerated() {
+            XCTAssertEqual(model.phases[renumbering[old]].name, phase.name)
+            XCTAssertEqual(model.phases[renumbering[old]].firstLine, phase.firstLine)
+        }
 
         XCTAssertEqual(model.phases.map(\.name), [
             "SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "INSTALL", "PRE_BUILD", "BUILD",

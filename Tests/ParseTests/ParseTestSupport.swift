@@ -12,6 +12,17 @@ final class RecordingSink: BuildEventSink {
     }
 
     private(set) var entries: [Entry] = []
+    /// The structure events, each with how many lines had been consumed when it arrived.
+    private(set) var starts: [(start: CommandStart, linesBefore: Int)] = []
+    private(set) var contexts: [(context: PhaseContextEvent, linesBefore: Int)] = []
+
+    func commandStarted(_ start: CommandStart) {
+        starts.append((start, entries.count))
+    }
+
+    func phaseContext(_ context: PhaseContextEvent) {
+        contexts.append((context, entries.count))
+    }
 
     func consume(_ line: LogLine, context: LineContext) {
         let bytes = line.bytes

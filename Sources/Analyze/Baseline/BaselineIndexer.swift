@@ -49,12 +49,13 @@ public final class BaselineIndexer: BuildEventSink {
     }
 
     /// Reads `source` to its end into an index. `refine` merges what the log does not hold (CodeBuild's records).
-    public static func index(_ source: LineSource, refine: ((inout BuildModel) -> Void)? = nil) throws -> BaselineIndex {
+    public static func index(_ source: LineSource, refine: ModelRefinement? = nil) throws -> BaselineIndex {
         let indexer = BaselineIndexer()
         let parser = PhaseParser(sink: indexer)
         let outcome = try source.readLines { parser.consume($0) }
         var model = parser.finish()
-        refine?(&model)
+        // The index refers to phases by name, not by index: how the refinement moved them does not matter.
+        _ = refine?(&model)
         return indexer.finish(build: model, name: source.displayName, outcome: outcome)
     }
 }

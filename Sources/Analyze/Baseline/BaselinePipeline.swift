@@ -6,7 +6,7 @@ import Parse
 /// the new lines become the root cause's evidence.
 public func diagnose(_ source: LineSource, catalog: CompiledCatalog, against baseline: BaselineIndex,
                      reference: BaselineReference, options: AnalyzerOptions = AnalyzerOptions(),
-                     refine: ((inout BuildModel) -> Void)? = nil) throws -> Diagnosis {
+                     refine: ModelRefinement? = nil) throws -> Diagnosis {
     let analyzer = Analyzer(catalog: catalog, options: options)
     let errorWords = catalog.errorWords
     let collector = NewLineCollector(index: baseline, contextBefore: options.contextBefore,
@@ -14,7 +14,7 @@ public func diagnose(_ source: LineSource, catalog: CompiledCatalog, against bas
     let parser = PhaseParser(sink: SinkPair(analyzer, collector))
     let outcome = try source.readLines(observingBlocks: analyzer.blockObserver) { parser.consume($0) }
     var model = parser.finish()
-    refine?(&model)
+    if let renumbering = refine?(&model) { analyzer.phasesRenumbered(renumbering) }
     var diagnosis = analyzer.finish(build: model, source: SourceInfo(name: source.displayName, outcome: outcome))
     let comparison = BaselineComparer.compare(build: model, groups: collector.finish(),
                                               newLineCount: collector.newLineCount, groupCount: collector.groupCount,
@@ -78,5 +78,20 @@ final class SinkPair: BuildEventSink {
     func commandsOmitted(_ commands: [OmittedCommand]) {
         first.commandsOmitted(commands)
         second.commandsOmitted(commands)
+    }
+
+    func commandStarted(_ start: CommandStart) {
+        first.commandStarted(start)
+        second.commandStarted(start)
+    }
+
+    func phaseContext(_ context: PhaseContextEvent) {
+        first.phaseContext(context)
+        second.phaseContext(context)
+    }
+
+    func phasesRenumbered(_ renumbering: PhaseRenumbering) {
+        first.phasesRenumbered(renumbering)
+        second.phasesRenumbered(renumbering)
     }
 }

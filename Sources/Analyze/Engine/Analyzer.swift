@@ -8,52 +8,32 @@ import Parse
 /// Per line: clean (ANSI, CR) without copying when possible, run the one multi-literal scan, and only
 /// for the rules whose literals appeared check scope and run the regex. Evidence keeps the first few
 /// occurrences per rule with context; everything else is a counter. Not thread-safe: one per build.
+///
+/// What the parser recognised arrives as events (`commandStarted`, `phaseContext`, `phasesRenumbered`), kept by
+/// `CommandScope`; occurrences go to `EvidenceRecorder`; `finish` hands both to `FindingBuilder`.
 public final class Analyzer: BuildEventSink {
     let catalog: CompiledCatalog
     let options: AnalyzerOptions
 
-    /// Indexed by slot: pattern rules first, then the checks' rules (`catalog.reportableRules`); past those,
-    /// one state per further subject of a check rule (a second defective account id), see `ruleSlot(of:)`.
-    var states: [FindingState?]
-    /// For each state past the reportable rules: the rule slot it belongs to.
-    var subjectStateRules: [Int] = []
-    /// The state index of each (rule slot, subject) seen; a rule's first subject keeps the rule's own slot.
-    private var subjectStates: [SubjectKey: Int] = [:]
+    /// The occurrences kept, their context, and the fallback's error lines.
+    var recorder: EvidenceRecorder
+    /// The commands' texts and lines, and which command-scoped rules the running one admits.
+    var commands: CommandScope
     private let checks: [LineCheck]
     /// Vectorscan's working memory for this analyzer's matches.
     private let scratch: MatchScratch
     /// Lines where a rule's capture step ran out of budget.
     var skipped = SkippedMatches()
     private var cleaner = LineCleaner()
-    var recent: RecentLines
-    private var afterCaptures: [AfterCapture] = []
     private var keyBlock = PrivateKeyBlockTracker()
     /// Where the catalog's literals occur in the reader's current block; nil with the prefilter off.
     private let blockHits: BlockLiteralHits?
     /// Lines the block scan showed to hold no literal, so the per-line matcher never ran on them.
     private(set) var linesPassedOverByBlockScan = 0
-
-    /// Command texts as the agent printed them when each started, and the `Running command` line.
-    var commandTexts: [CommandPosition: String] = [:]
-    var commandLines: [CommandPosition: NumberedLine] = [:]
-    private var currentCommand: CommandPosition?
-    /// For each rule with a command pattern: does the current command match it.
-    private var commandScopeMatches: [Bool]
-    /// The rules with a command pattern (index into `catalog.compiled`, and the pattern): the only ones a new
-    /// command re-scopes.
-    private let commandScopedRules: [(index: Int, regex: LinearRegex)]
-    /// For each kind of command (`FailureFacts.kind`), the last run the model let go of that exited 0, so a
-    /// failure it fixed stays overcome; at most `maxOmittedSuccessKinds` kinds.
-    var omittedSuccesses: [String: CommandPosition] = [:]
-    static let maxOmittedSuccessKinds = 1_000
-    /// Error lines of omitted commands that did not exit 0, kept for the fallback; at most this many commands.
-    static let maxOmittedErrorOwners = 100
-    private var omittedErrorOwners = 0
-    /// The most informative error-looking lines per command (phase, excerpt), for the unclassified fallback.
-    var errorLines: [OutputOwner: InformativeLineSet] = [:]
-    /// The first line seen in each phase (parser numbering), so `finish` can follow a renumbering.
-    var phaseFirstLines: [Int: Int] = [:]
-    private var lastPhaseIndex: Int?
+    /// The code of the last phase context line the log printed in each phase (nil: an empty one), by phase index.
+    private var logContextCodes: [Int: String?] = [:]
+    /// How a step after parsing moved the phases (`phasesRenumbered`), until `finish` adopts it.
+    private var pendingRenumbering: PhaseRenumbering?
 
     // Per-line scratch, reused: which matcher values were seen on the line numbered `seenOnLine[v]`.
     private var seenOnLine: [Int]
@@ -78,12 +58,10 @@ public final class Analyzer: BuildEventSink {
     public init(catalog: CompiledCatalog, options: AnalyzerOptions) {
         self.catalog = catalog
         self.options = options
-        states = Array(repeating: nil, count: catalog.reportableRules.count)
+        recorder = EvidenceRecorder(reportableRuleCount: catalog.reportableRules.count, options: options)
+        commands = CommandScope(catalog: catalog)
         checks = catalog.checks.map { $0.make() }
         scratch = MatchScratch()
-        recent = RecentLines(capacity: options.contextBefore)
-        commandScopeMatches = Array(repeating: false, count: catalog.compiled.count)
-        commandScopedRules = catalog.compiled.enumerated().compactMap { index, rule in rule.commandRegex.map { (index, $0) } }
         seenOnLine = Array(repeating: 0, count: catalog.requiredLiteralValueBase + catalog.compiled.count)
         candidates.reserveCapacity(catalog.compiled.count + catalog.checks.count)
         blockHits = catalog.blockLiterals.map(BlockLiteralHits.init(database:))
@@ -105,24 +83,13 @@ public final class Analyzer: BuildEventSink {
 
     public func consume(_ line: LogLine, context: LineContext) {
         lineSerial += 1
-        if context.phaseIndex != lastPhaseIndex {
-            lastPhaseIndex = context.phaseIndex
-            if let phase = context.phaseIndex, phaseFirstLines[phase] == nil { phaseFirstLines[phase] = line.number }
-        }
         // The tracker changes state only on lines holding `PRIVATE KEY`; a memchr-driven test skips it elsewhere.
         let insideKey = keyBlock.inside || ByteSearch.contains(line.bytes, ByteSearch.privateKey)
             ? keyBlock.update(line.bytes) : false
         cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
             let message = UnsafeBufferPointer(rebasing: display[messageStart...])
-            if !afterCaptures.isEmpty { feedAfterCaptures(number: line.number, display: display, insideKey: insideKey) }
-            if context.isAgentLine, let position = context.command,
-               let text = Self.commandText(in: message) {
-                commandTexts[position] = text
-                commandLines[position] = NumberedLine(number: line.number, text: String(decoding: display, as: UTF8.self))
-                updateCommandScope(for: position)
-            } else if context.command != currentCommand {
-                updateCommandScope(for: context.command)
-            }
+            if recorder.awaitsLinesAfter { recorder.feedAfterCaptures(number: line.number, display: display, insideKey: insideKey) }
+            commands.follow(context.command, line: line.number, display: display, scratch: scratch)
             // A line of the current block is looked up in the block's literal hits, unless cleaning removed escape
             // sequences (then `display` is a copy, and literals may have been split by them): the same values the
             // per-line matcher would find in `message`, the hits that lie wholly inside it.
@@ -142,10 +109,39 @@ public final class Analyzer: BuildEventSink {
                 evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
             }
             if looksLikeError, !context.isAgentLine, !insideKey {
-                keepErrorLine(number: line.number, display: display, message: message, context: context)
+                recorder.keepErrorLine(number: line.number, display: display, message: message, context: context)
             }
-            recent.push(number: line.number, bytes: display, insidePrivateKey: insideKey)
+            recorder.pushRecent(number: line.number, display: display, insideKey: insideKey)
         }
+    }
+
+    public func commandStarted(_ start: CommandStart) {
+        commands.start(start, scratch: scratch)
+    }
+
+    public func phaseContext(_ context: PhaseContextEvent) {
+        logContextCodes[context.phaseIndex] = .some(context.code)
+    }
+
+    public func phasesRenumbered(_ renumbering: PhaseRenumbering) {
+        pendingRenumbering = pendingRenumbering.map { $0.followed(by: renumbering) } ?? renumbering
+    }
+
+    /// Whether the log printed a (non-empty) context for the phase at `index` (final numbering after `finish`
+    /// adopted a renumbering).
+    func logPrintedContext(ofPhase index: Int) -> Bool {
+        (logContextCodes[index] ?? nil) != nil
+    }
+
+    /// Rewrites every recorded phase index into the final model's numbering, once.
+    func adoptPendingRenumbering() {
+        guard let renumbering = pendingRenumbering else { return }
+        pendingRenumbering = nil
+        guard !renumbering.isIdentity else { return }
+        recorder.renumber(renumbering)
+        commands.renumber(renumbering)
+        logContextCodes = Dictionary(logContextCodes.map { (renumbering[$0.key], $0.value) },
+                                     uniquingKeysWith: { first, _ in first })
     }
 
     /// Runs the catalog over one phase's context message from CodeBuild's build record, for a phase the log
@@ -154,8 +150,8 @@ public final class Analyzer: BuildEventSink {
     func consumePhaseRecord(_ message: String, phaseIndex: Int, phaseName: String) {
         lineSerial += 1
         // No command runs outside the log: rules scoped to a command cannot apply.
-        updateCommandScope(for: nil)
-        afterCaptures.removeAll()
+        commands.enter(nil, scratch: scratch)
+        recorder.stopCollectingLinesAfter()
         let context = LineContext(phaseIndex: phaseIndex, phaseName: phaseName)
         var bytes = Array(message.utf8)
         bytes.withUnsafeMutableBufferPointer { mutable in
@@ -261,7 +257,7 @@ public final class Analyzer: BuildEventSink {
                         guard regexMatches(candidate, regex, bytes) else { return .noMatch }
                         if let exclude = rule.exclude, exclude.matches(bytes, scratch: scratch) { return .noMatch }
                         // The first match's captures are the ones shown; later lines only count.
-                        guard states[candidate]?.captures.isEmpty ?? true else { return .match([:]) }
+                        guard !recorder.hasCaptures(candidate) else { return .match([:]) }
                         switch regex.captures(in: bytes) {
                         case .values(let values): return .match(values)
                         case .none: return .match([:])
@@ -283,10 +279,10 @@ public final class Analyzer: BuildEventSink {
             } else {
                 let inspected = InspectedLine(number: line.number, message: text(), isAgentLine: context.isAgentLine,
                                               command: context.command,
-                                              commandText: context.command.flatMap { commandTexts[$0] })
+                                              commandText: context.command.flatMap { commands.texts[$0] })
                 checks[candidate - ruleCount].inspect(inspected) { hit in
                     guard let ruleSlot = catalog.slotOfRuleId[hit.ruleId] else { return }
-                    let slot = stateIndex(ruleSlot: ruleSlot, subject: hit.subject)
+                    let slot = recorder.stateIndex(ruleSlot: ruleSlot, subject: hit.subject)
                     record(slot: slot, captures: hit.captures, line: line, context: context, display: display,
                            insideKey: insideKey, origin: origin)
                 }
@@ -308,179 +304,34 @@ public final class Analyzer: BuildEventSink {
         return regexMatchedOnLine[index] == serial
     }
 
-    /// Different subjects of one check rule are findings of their own, up to a few per rule (memory stays
-    /// bounded; further subjects count on the last one).
-    private func stateIndex(ruleSlot: Int, subject: String?) -> Int {
-        guard let subject else { return ruleSlot }
-        let key = SubjectKey(ruleSlot: ruleSlot, subject: subject)
-        if let index = subjectStates[key] { return index }
-        let known = subjectStates.keys.filter { $0.ruleSlot == ruleSlot }.count
-        let index: Int
-        if known == 0 {
-            index = ruleSlot
-        } else if known < Self.maxSubjectsPerRule {
-            states.append(nil)
-            subjectStateRules.append(ruleSlot)
-            index = states.count - 1
-        } else {
-            return subjectStates.filter { $0.key.ruleSlot == ruleSlot }.map(\.value).max() ?? ruleSlot
-        }
-        subjectStates[key] = index
-        return index
-    }
-
-    static let maxSubjectsPerRule = 5
-
-    /// The reportable rule slot a state index belongs to.
-    func ruleSlot(of stateIndex: Int) -> Int {
-        stateIndex < catalog.reportableRules.count ? stateIndex : subjectStateRules[stateIndex - catalog.reportableRules.count]
-    }
-
     private func inScope(_ rule: CompiledRule, _ index: Int, _ context: LineContext) -> Bool {
         if !rule.phases.isEmpty {
             // Phase names arrive as the agent prints them (upper case); the rule's were upper-cased once.
             guard let phase = context.phaseName, rule.phases.contains(phase) else { return false }
         }
-        if rule.commandRegex != nil, !commandScopeMatches[index] { return false }
-        return true
-    }
-
-    private func updateCommandScope(for position: CommandPosition?) {
-        currentCommand = position
-        var text = position.flatMap { commandTexts[$0] }
-        for (index, regex) in commandScopedRules {
-            // A command never announced cannot be shown to match its pattern.
-            commandScopeMatches[index] = text?.withUTF8 { regex.matches($0, scratch: scratch) } ?? false
-        }
+        return commands.admits(rule, index)
     }
 
     /// The model let go of these commands: so does the analyzer, keeping only what its evidence refers to and
     /// what ranking needs of them (did they exit 0, the last successful run of each kind).
     public func commandsOmitted(_ omitted: [OmittedCommand]) {
-        var referenced = Set<CommandPosition>()
-        for state in states { for pending in state?.evidence ?? [] { if let position = pending.position { referenced.insert(position) } } }
-        for entry in omitted {
-            let position = entry.position
-            let succeeded = entry.command.exitStatus == 0
-            if !referenced.contains(position) {
-                commandTexts[position] = nil
-                commandLines[position] = nil
-            }
-            if succeeded {
-                let kind = FailureFacts.kind(of: entry.command.text)
-                if omittedSuccesses[kind] != nil || omittedSuccesses.count < Self.maxOmittedSuccessKinds {
-                    omittedSuccesses[kind] = position
-                }
-            }
-            // A command that exited 0 never gives the fallback its line; the others keep theirs, up to a bound.
-            if errorLines[.command(position)] != nil {
-                if succeeded || omittedErrorOwners >= Self.maxOmittedErrorOwners {
-                    errorLines[.command(position)] = nil
-                } else {
-                    omittedErrorOwners += 1
-                }
-            }
-        }
-        for slot in states.indices {
-            guard var state = states[slot], !state.hitCommands.isEmpty else { continue }
-            states[slot] = nil
-            for entry in omitted where state.hitCommands.remove(entry.position) != nil {
-                if entry.command.exitStatus == 0 { state.hitOmittedSucceededCommands = true } else { state.hitOmittedOtherCommands = true }
-            }
-            states[slot] = state
-        }
+        let referenced = recorder.referencedCommands
+        for entry in omitted { commands.omit(entry, referenced: referenced.contains(entry.position)) }
+        recorder.omit(omitted)
     }
 
     // MARK: - Evidence
 
     private func record(slot: Int, captures: [String: String], line: LogLine, context: LineContext,
                         display: UnsafeBufferPointer<UInt8>, insideKey: Bool, origin: EvidenceOrigin = .log) {
-        let isFirstMatch = states[slot] == nil
-        var state = states[slot] ?? FindingState()
-        // Leave no second reference behind, so the arrays inside are mutated in place, not copied per hit.
-        states[slot] = nil
-        // One line counts once per rule, however many literals or check verdicts it produced.
-        if state.occurrences > 0, state.lastLine == line.number, origin == .log {
-            states[slot] = state
-            return
-        }
-        state.occurrences += 1
-        state.firstLine = min(state.firstLine, line.number)
-        state.lastLine = line.number
-        if let position = context.command { state.hitCommands.insert(position) } else { state.hitOutsideCommands = true }
-        if context.phaseIndex == nil, origin == .log { state.hitWithoutPhase = true }
-        if context.afterPhaseEnd { state.hitAfterPhaseEnd = true }
-        if let phase = context.phaseIndex {
-            state.hitPhases.insert(phase)
-            if origin == .codebuildAPI { state.hitPhaseRecords.insert(phase) }
-        }
-        if options.tracesFiringLines { state.firingLines.append(line.number) }
-        // Each capture keeps its first value; a later line may fill a capture an earlier alternative lacked.
-        for (name, value) in captures where state.captures[name] == nil { state.captures[name] = value }
-        if state.evidence.count < options.evidencePerFinding {
-            // A phase record stands alone: the log's last lines are not its context.
-            let before = origin == .log
-                ? recent.ordered.map { Self.shown(number: $0.number, bytes: $0.bytes, insideKey: $0.insidePrivateKey) }
-                : []
-            let evidence = Evidence(line: Self.shown(number: line.number, display: display, insideKey: insideKey),
-                                    before: before, phase: context.phaseName, origin: origin)
-            state.evidence.append(PendingEvidence(evidence: evidence, position: context.command))
-            if options.contextAfter > 0, origin == .log {
-                afterCaptures.append(AfterCapture(slot: slot, evidenceIndex: state.evidence.count - 1,
-                                                  remaining: options.contextAfter))
-            }
-        }
-        states[slot] = state
+        let isFirstMatch = recorder.record(slot: slot, captures: captures, line: line, context: context, display: display,
+                                           insideKey: insideKey, origin: origin)
         if isFirstMatch, origin == .log, let onFirstMatch {
-            let rule = catalog.reportableRules[ruleSlot(of: slot)]
+            let rule = catalog.reportableRules[recorder.ruleSlot(of: slot)]
             onFirstMatch(.firstMatch(ruleId: rule.id, title: rule.title, severity: rule.severity, line: line.number,
                                      phase: context.phaseName))
         }
     }
-
-    private func feedAfterCaptures(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
-        let shown = Self.shown(number: number, display: display, insideKey: insideKey)
-        for index in afterCaptures.indices {
-            let capture = afterCaptures[index]
-            states[capture.slot]?.evidence[capture.evidenceIndex].evidence.after.append(shown)
-            afterCaptures[index].remaining -= 1
-        }
-        afterCaptures.removeAll { $0.remaining <= 0 }
-    }
-
-    private func keepErrorLine(number: Int, display: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>,
-                               context: LineContext) {
-        let score = InformativeErrorLines.score(bytes: message)
-        guard score > 0 else { return }
-        let owner: OutputOwner = context.command.map { .command($0) } ?? context.phaseIndex.map { .phase($0) } ?? .none
-        errorLines[owner, default: InformativeLineSet(capacity: options.errorLinesPerCommand)]
-            .offer(NumberedLine(number: number, text: String(decoding: display, as: UTF8.self)), score: score)
-    }
-
-    static func shown(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) -> NumberedLine {
-        NumberedLine(number: number,
-                     text: insideKey ? Redactor.privateKeyLine : Redactor.redact(String(decoding: display, as: UTF8.self)))
-    }
-
-    static func shown(number: Int, bytes: [UInt8], insideKey: Bool) -> NumberedLine {
-        bytes.withUnsafeBufferPointer { shown(number: number, display: $0, insideKey: insideKey) }
-    }
-
-    private static let runningCommand = Array("Running command ".utf8)
-
-    /// The command text of an agent `Running command …` message.
-    static func commandText(in message: UnsafeBufferPointer<UInt8>) -> String? {
-        guard message.count >= runningCommand.count,
-              zip(message, runningCommand).allSatisfy({ $0 == $1 }) else { return nil }
-        let rest = UnsafeBufferPointer(rebasing: message[runningCommand.count...])
-        return String(decoding: rest, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    }
-}
-
-/// A check rule's finding about one subject.
-struct SubjectKey: Hashable {
-    let ruleSlot: Int
-    let subject: String
 }
 
 /// What a rule's regex made of one line.

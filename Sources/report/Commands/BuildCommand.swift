@@ -180,7 +180,7 @@ extension AWSConnection {
                        baseline: (BaselineIndex, BaselineReference)? = nil, readsUntil: Date? = nil,
                        warn: (String) -> Void) throws -> Diagnosis {
         let id = apiBuild.id
-        let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(apiBuild, into: &$0) }
+        let merge: ModelRefinement = { APIBuildMerge.merge(apiBuild, into: &$0) }
         if let object = BuildS3LogObject.address(for: apiBuild) {
             let source = S3LogSource(client: s3, address: object)
             if let (index, reference) = baseline {

@@ -38,7 +38,7 @@ extension AWSConnection {
             },
             interrupted: { interrupt.isRaised },
             onPoll: { live.polled($0) })
-        let merge: (inout BuildModel) -> Void = { APIBuildMerge.merge(latest, into: &$0) }
+        let merge: ModelRefinement = { APIBuildMerge.merge(latest, into: &$0) }
         defer { live.finish() }
         do {
             let diagnosis = try diagnose(source, catalog: catalog, refine: merge, events: { live.handle($0) })

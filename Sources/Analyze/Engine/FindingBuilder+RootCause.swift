@@ -16,7 +16,7 @@ private enum EarlierFailure {
     case unrecognised
 }
 
-extension Analyzer {
+extension FindingBuilder {
     /// Picks the root cause and removes it from `causes`.
     ///
     /// - The first specific finding that no later retry overcame, in rank order;
@@ -115,7 +115,7 @@ extension Analyzer {
     /// that looks like a failure by itself.
     private func bestErrorLine(facts: FailureFacts, before line: Int?) -> (line: NumberedLine, score: Int)? {
         var best: (line: NumberedLine, score: Int)?
-        for (owner, set) in errorLines {
+        for (owner, set) in recorded.errorLines {
             if case .command(let position) = owner, let status = facts.build.command(at: position)?.exitStatus,
                status == 0 || facts.isRerunSuccessfully(position) { continue }
             if case .phase(let index) = owner, facts.build.phases.indices.contains(index),
@@ -146,12 +146,12 @@ extension Analyzer {
         if let position = facts.failingCommand, let command = build.command(at: position),
            before.map({ command.line < $0 }) ?? true {
             phaseName = build.phases[position.phase].name
-            let shownText = Redactor.redact(commandTexts[position] ?? command.text)
+            let shownText = Redactor.redact(commands.texts[position] ?? command.text)
             commandShown = shownText
-            let commandLine = commandLines[position].map { NumberedLine(number: $0.number, text: Redactor.redact($0.text)) }
+            let commandLine = commands.lines[position].map { NumberedLine(number: $0.number, text: Redactor.redact($0.text)) }
                 ?? NumberedLine(number: command.line, text: "Running command " + shownText)
             evidence.append(Evidence(line: commandLine, phase: phaseName, command: shownText))
-            let set = errorLines[.command(position)]
+            let set = recorded.errorLines[.command(position)]
             lines = set?.lines ?? []
             best = set?.best
             let status = command.exitStatus.map { " (exit status \($0))" } ?? ""
@@ -164,7 +164,7 @@ extension Analyzer {
                 place += " (\(code)\(phase.contextMessage.map { ": " + Redactor.redact($0) } ?? ""))"
             }
             place += "."
-            let set = errorLines[.phase(phaseIndex)]
+            let set = recorded.errorLines[.phase(phaseIndex)]
             lines = set?.lines ?? []
             best = set?.best ?? bestErrorLine(facts: facts, before: before)
             if lines.isEmpty, let best { lines = [best.line] }
@@ -196,7 +196,7 @@ extension Analyzer {
         let build = facts.build
         guard build.endsAbruptly, let phase = build.phases.last, let command = phase.commands.last,
               command.exitStatus == nil else { return nil }
-        let last = recent.ordered.last.map { entry -> String in
+        let last = recorded.recent.ordered.last.map { entry -> String in
             let text = entry.insidePrivateKey ? Redactor.privateKeyLine : Redactor.redact(String(decoding: entry.bytes, as: UTF8.self))
             return "; its last line (\(entry.number)) is `\(Self.clipped(text))`"
         } ?? ""
