@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The line-number column that a copy from the CodeBuild console adds (`12 | text`, or `12<TAB>text`).
 ///
 /// Decided once, near the start: a log whose first line has the column, or whose first agent
@@ -67,6 +73,8 @@ struct ConsoleColumn {
 
     /// Width of a leading compose service column `name  | ` (a name with a letter, spaces, a bar, a space).
     static func serviceColumnWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Most lines have no `|` at all: one vectorised search settles them.
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return nil }
         var index = 0
         var sawLetter = false
         while index < bytes.count, index < 64 {
@@ -85,8 +93,11 @@ struct ConsoleColumn {
 
     /// `--` alone on a line (with the column or without).
     static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = columnWidth(bytes) ?? 0
         var end = bytes.count
+        // Settled from the end for nearly every line: a separator ends in `--` before its blanks.
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        guard end >= 2, bytes[end - 1] == UInt8(ascii: "-"), bytes[end - 2] == UInt8(ascii: "-") else { return false }
+        var start = columnWidth(bytes) ?? 0
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
         return end - start == 2 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "-")
