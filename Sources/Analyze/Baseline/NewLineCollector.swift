@@ -78,7 +78,7 @@ public final class NewLineCollector: BuildEventSink {
             group.phase = context.phaseName
             group.commandOrdinal = context.command?.command
             group.lines = recent.ordered.map {
-                ($0.number, String(decoding: $0.bytes, as: UTF8.self), false, $0.insidePrivateKey)
+                ($0.number, $0.text, false, $0.insidePrivateKey)
             }
             open = group
             groupCount += 1

@@ -78,7 +78,12 @@ public final class Analyzer: BuildEventSink {
     /// whole, and runs the per-line literal matcher only on lines where a literal occurs (same findings).
     public var blockObserver: BlockObserver? {
         guard let blockHits else { return nil }
-        return { blockHits.observe($0) }
+        // The previous block is still valid when the observer is called: the context lines borrowed from it
+        // are copied now.
+        return { [unowned self] block in
+            self.recorder.blockEnds()
+            blockHits.observe(block)
+        }
     }
 
     public func consume(_ line: LogLine, context: LineContext) {
@@ -94,7 +99,9 @@ public final class Analyzer: BuildEventSink {
             // sequences (then `display` is a copy, and literals may have been split by them): the same values the
             // per-line matcher would find in `message`, the hits that lie wholly inside it.
             let looksLikeError: Bool
+            var inBlock = false
             if display.baseAddress == line.bytes.baseAddress, let blockHits, let hits = blockHits.occurrences(in: line.bytes) {
+                inBlock = true
                 if hits.isEmpty {
                     candidates.removeAll(keepingCapacity: true)
                     looksLikeError = false
@@ -111,7 +118,7 @@ public final class Analyzer: BuildEventSink {
             if looksLikeError, !context.isAgentLine, !insideKey {
                 recorder.keepErrorLine(number: line.number, display: display, message: message, context: context)
             }
-            recorder.pushRecent(number: line.number, display: display, insideKey: insideKey)
+            recorder.pushRecent(number: line.number, display: display, insideKey: insideKey, inBlock: inBlock)
         }
     }
 

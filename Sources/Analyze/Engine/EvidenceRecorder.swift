@@ -23,6 +23,7 @@ struct EvidenceRecorder {
     /// Error lines of omitted commands that did not exit 0, kept for the fallback; at most this many commands.
     static let maxOmittedErrorOwners = 100
     private var omittedErrorOwners = 0
+    private let errorLineScorer = ErrorLineScorer()
     static let maxSubjectsPerRule = 5
 
     init(reportableRuleCount: Int, options: AnalyzerOptions) {
@@ -94,7 +95,9 @@ struct EvidenceRecorder {
         if state.evidence.count < options.evidencePerFinding {
             // A phase record stands alone: the log's last lines are not its context.
             let before = origin == .log
-                ? recent.ordered.map { Self.shown(number: $0.number, bytes: $0.bytes, insideKey: $0.insidePrivateKey) }
+                ? recent.ordered.map { entry in
+                    entry.withBytes { Self.shown(number: entry.number, display: $0, insideKey: entry.insidePrivateKey) }
+                }
                 : []
             let evidence = Evidence(line: Self.shown(number: line.number, display: display, insideKey: insideKey),
                                     before: before, phase: context.phaseName, origin: origin)
@@ -124,16 +127,22 @@ struct EvidenceRecorder {
         afterCaptures.removeAll()
     }
 
-    /// The line becomes context for the next lines' occurrences.
+    /// The line becomes context for the next lines' occurrences; `inBlock`: `display` is a slice of the reader's
+    /// current block, kept as it is until `blockEnds()`.
     @inline(__always)
-    mutating func pushRecent(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool) {
-        recent.push(number: number, bytes: display, insidePrivateKey: insideKey)
+    mutating func pushRecent(number: Int, display: UnsafeBufferPointer<UInt8>, insideKey: Bool, inBlock: Bool) {
+        recent.push(number: number, bytes: display, insidePrivateKey: insideKey, borrowing: inBlock)
+    }
+
+    /// The reader's block is going (a new one comes, or the input ended): context lines in it are copied.
+    mutating func blockEnds() {
+        recent.keepBorrowedLines()
     }
 
     /// Offers an error-looking line to its command's (phase's, excerpt's) fallback set, if it says something.
     mutating func keepErrorLine(number: Int, display: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>,
                                 context: LineContext) {
-        let score = InformativeErrorLines.score(bytes: message)
+        let score = errorLineScorer.score(bytes: message)
         guard score > 0 else { return }
         let owner: OutputOwner = context.command.map { .command($0) } ?? context.phaseIndex.map { .phase($0) } ?? .none
         errorLines[owner, default: InformativeLineSet(capacity: options.errorLinesPerCommand)]
@@ -195,9 +204,6 @@ struct EvidenceRecorder {
                      text: insideKey ? Redactor.privateKeyLine : Redactor.redact(String(decoding: display, as: UTF8.self)))
     }
 
-    static func shown(number: Int, bytes: [UInt8], insideKey: Bool) -> NumberedLine {
-        bytes.withUnsafeBufferPointer { shown(number: number, display: $0, insideKey: insideKey) }
-    }
 }
 
 /// A check rule's finding about one subject.

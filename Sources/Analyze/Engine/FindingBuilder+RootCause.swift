@@ -197,7 +197,7 @@ extension FindingBuilder {
         guard build.endsAbruptly, let phase = build.phases.last, let command = phase.commands.last,
               command.exitStatus == nil else { return nil }
         let last = recorded.recent.ordered.last.map { entry -> String in
-            let text = entry.insidePrivateKey ? Redactor.privateKeyLine : Redactor.redact(String(decoding: entry.bytes, as: UTF8.self))
+            let text = entry.insidePrivateKey ? Redactor.privateKeyLine : Redactor.redact(entry.text)
             return "; its last line (\(entry.number)) is `\(Self.clipped(text))`"
         } ?? ""
         return "The log stops while `\(Self.clipped(Redactor.redact(command.text)))` was still running in phase \(phase.name)\(last)."

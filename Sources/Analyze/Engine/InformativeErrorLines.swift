@@ -48,28 +48,46 @@ enum InformativeErrorLines {
     // One pass of an Aho-Corasick automaton over all markers, not `String.contains` per marker: Foundation's
     // version is a locale-aware UTF-16 search that cost more than the rest of the engine on logs full of
     // `Errors: 0` lines. The markers are ASCII (and ✓ ✔), so byte containment in the UTF-8 text is what
-    // `contains` meant. Each marker counts once however often it occurs.
+    // `contains` meant. Each marker counts once however often it occurs. (`ErrorLineScorer` finds the same
+    // markers with Vectorscan, for the analyzer's lines.)
     private static func score(validUTF8 text: UnsafeBufferPointer<UInt8>) -> Int {
         // One bit per marker, on the stack: strong markers are values `0..<strong.count`, wrappers follow.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: markerWords) { present in
             present.initialize(repeating: 0)
             markers.scan(text) { index in present[index >> 6] |= 1 << UInt64(index & 63) }
-            func has(_ index: Int) -> Bool { present[index >> 6] & (1 << UInt64(index & 63)) != 0 }
-            var value = 0
-            for (index, entry) in strong.enumerated() where has(index) { value += entry.1 }
-            // One strong marker is enough to look like an error; many only say it louder.
-            value = min(value, 6)
-            for (index, entry) in wrappers.enumerated() where has(strong.count + index) { value += entry.1 }
-            let length = text.count
-            if length < 12 { value -= 1 } else if length > 400 { value -= 1 }
-            return value
+            return value(present: UnsafeBufferPointer(present), length: text.count)
         }
     }
 
-    private static let markerWords = (strong.count + wrappers.count + 63) / 64
-    private static let markers = LiteralMatcher(patterns: (strong.map(\.0) + wrappers.map(\.0)).enumerated().map {
+    /// The score of a line of `length` bytes holding the markers whose bits are set in `present`
+    /// (`markerWords` words, bit i for marker value i).
+    static func value(present: UnsafeBufferPointer<UInt64>, length: Int) -> Int {
+        // Only the markers present are visited (a line holds a few of the ~90).
+        var strongValue = 0
+        var wrapperValue = 0
+        let strongCount = strong.count
+        for word in 0..<present.count {
+            var bits = present[word]
+            while bits != 0 {
+                let index = word << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                if index < strongCount { strongValue += weights[index] } else { wrapperValue += weights[index] }
+            }
+        }
+        // One strong marker is enough to look like an error; many only say it louder.
+        var value = min(strongValue, 6) + wrapperValue
+        if length < 12 { value -= 1 } else if length > 400 { value -= 1 }
+        return value
+    }
+
+    static let markerWords = (strong.count + wrappers.count + 63) / 64
+    /// Each marker's weight, by matcher value: strong markers first, then wrappers.
+    private static let weights = (strong + wrappers).map(\.1)
+    /// Every marker as a literal whose value is its bit: strong markers first, then wrappers.
+    static let markerPatterns: [LiteralMatcher.Pattern] = (strong.map(\.0) + wrappers.map(\.0)).enumerated().map {
         .init($0.element, caseInsensitive: false, value: $0.offset)
-    })
+    }
+    private static let markers = LiteralMatcher(patterns: markerPatterns)
 }
 
 /// The most informative error-looking lines of one command's output (or of a phase, or of an excerpt

@@ -63,30 +63,61 @@ struct LineCleaner {
     }
 }
 
-/// The last few lines seen, as copied bytes in reused storage, for evidence context before a hit.
+/// The last few lines seen, for evidence context before a hit: copied bytes in reused storage, or, for a line
+/// that is a slice of the reader's current block, the slice itself until the block goes (`keepBorrowedLines`),
+/// so the common line costs no copy.
 struct RecentLines {
     struct Entry {
         var number = 0
-        var bytes: [UInt8] = []
+        fileprivate var owned: [UInt8] = []
+        fileprivate var borrowed: UnsafeBufferPointer<UInt8>?
         var insidePrivateKey = false
+
+        /// The line's bytes, valid while the entry is.
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let borrowed { return body(borrowed) }
+            return owned.withUnsafeBufferPointer(body)
+        }
+
+        var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
     }
 
     private var entries: [Entry]
     private var next = 0
     private var filled = 0
+    private var holdsBorrowed = false
 
     init(capacity: Int) {
         entries = Array(repeating: Entry(), count: max(capacity, 0))
     }
 
-    mutating func push(number: Int, bytes: UnsafeBufferPointer<UInt8>, insidePrivateKey: Bool) {
+    /// `borrowing`: `bytes` stays valid until `keepBorrowedLines()` is called (a slice of the current block).
+    mutating func push(number: Int, bytes: UnsafeBufferPointer<UInt8>, insidePrivateKey: Bool, borrowing: Bool = false) {
         guard !entries.isEmpty else { return }
         entries[next].number = number
-        entries[next].bytes.removeAll(keepingCapacity: true)
-        entries[next].bytes.append(contentsOf: bytes)
+        if borrowing {
+            entries[next].borrowed = bytes
+            holdsBorrowed = true
+        } else {
+            entries[next].borrowed = nil
+            entries[next].owned.removeAll(keepingCapacity: true)
+            entries[next].owned.append(contentsOf: bytes)
+        }
         entries[next].insidePrivateKey = insidePrivateKey
         next = (next + 1) % entries.count
         filled = min(filled + 1, entries.count)
+    }
+
+    /// The block the borrowed lines lie in is going: copy them.
+    mutating func keepBorrowedLines() {
+        guard holdsBorrowed else { return }
+        holdsBorrowed = false
+        for index in entries.indices {
+            guard let borrowed = entries[index].borrowed else { continue }
+            entries[index].owned.removeAll(keepingCapacity: true)
+            entries[index].owned.append(contentsOf: borrowed)
+            entries[index].borrowed = nil
+        }
     }
 
     /// Oldest first.
