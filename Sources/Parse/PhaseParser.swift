@@ -126,7 +126,10 @@ struct PhaseParserCore {
             continueCommand(at: position, with: ByteMatching.text(bytes, from: columnOffset))
             context.isAgentLine = true
         } else if commandRunning, let position = currentCommand {
-            let index = commandIndex(position)
+            // The running command is its phase's last (checked: one comparison, not a lookup per output line).
+            let last = phases[position.phase].commands.count - 1
+            let index = last >= 0 && phases[position.phase].ordinal(ofCommandAt: last) == position.command
+                ? last : commandIndex(position)
             if phases[position.phase].commands[index].outputFirstLine == nil {
                 phases[position.phase].commands[index].outputFirstLine = line.number
             }

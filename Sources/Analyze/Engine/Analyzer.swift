@@ -91,35 +91,35 @@ public final class Analyzer: BuildEventSink {
         // The tracker changes state only on lines holding `PRIVATE KEY`; a memchr-driven test skips it elsewhere.
         let insideKey = keyBlock.inside || ByteSearch.contains(line.bytes, ByteSearch.privateKey)
             ? keyBlock.update(line.bytes) : false
-        cleaner.withCleaned(line.bytes, messageOffset: context.messageOffset) { display, messageStart in
-            let message = UnsafeBufferPointer(rebasing: display[messageStart...])
-            if recorder.awaitsLinesAfter { recorder.feedAfterCaptures(number: line.number, display: display, insideKey: insideKey) }
-            commands.follow(context.command, line: line.number, display: display, scratch: scratch)
-            // A line of the current block is looked up in the block's literal hits, unless cleaning removed escape
-            // sequences (then `display` is a copy, and literals may have been split by them): the same values the
-            // per-line matcher would find in `message`, the hits that lie wholly inside it.
-            let looksLikeError: Bool
-            var inBlock = false
-            if display.baseAddress == line.bytes.baseAddress, let blockHits, let hits = blockHits.occurrences(in: line.bytes) {
-                inBlock = true
-                if hits.isEmpty {
-                    candidates.removeAll(keepingCapacity: true)
-                    looksLikeError = false
-                    linesPassedOverByBlockScan += 1
-                } else {
-                    looksLikeError = collectCandidates(blockHits, hits, message: messageStart..<display.count)
-                }
+        // Straight-line code, no closure: a closure here made a copy of `context` per line.
+        let (display, messageStart) = cleaner.clean(line.bytes, messageOffset: context.messageOffset)
+        let message = UnsafeBufferPointer(rebasing: display[messageStart...])
+        if recorder.awaitsLinesAfter { recorder.feedAfterCaptures(number: line.number, display: display, insideKey: insideKey) }
+        commands.follow(context.command, line: line.number, display: display, scratch: scratch)
+        // A line of the current block is looked up in the block's literal hits, unless cleaning removed escape
+        // sequences (then `display` is a copy, and literals may have been split by them): the same values the
+        // per-line matcher would find in `message`, the hits that lie wholly inside it.
+        let looksLikeError: Bool
+        var inBlock = false
+        if display.baseAddress == line.bytes.baseAddress, let blockHits, let hits = blockHits.occurrences(in: line.bytes) {
+            inBlock = true
+            if hits.isEmpty {
+                if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+                looksLikeError = false
+                linesPassedOverByBlockScan += 1
             } else {
-                looksLikeError = collectCandidates(message)
+                looksLikeError = collectCandidates(blockHits, hits, message: messageStart..<display.count)
             }
-            if !candidates.isEmpty {
-                evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
-            }
-            if looksLikeError, !context.isAgentLine, !insideKey {
-                recorder.keepErrorLine(number: line.number, display: display, message: message, context: context)
-            }
-            recorder.pushRecent(number: line.number, display: display, insideKey: insideKey, inBlock: inBlock)
+        } else {
+            looksLikeError = collectCandidates(message)
         }
+        if !candidates.isEmpty {
+            evaluateCandidates(line: line, context: context, display: display, message: message, insideKey: insideKey)
+        }
+        if looksLikeError, !context.isAgentLine, !insideKey {
+            recorder.keepErrorLine(number: line.number, display: display, message: message, context: context)
+        }
+        recorder.pushRecent(number: line.number, display: display, insideKey: insideKey, inBlock: inBlock)
     }
 
     public func commandStarted(_ start: CommandStart) {
@@ -176,7 +176,7 @@ public final class Analyzer: BuildEventSink {
     /// Fills `candidates` with the rules and checks to evaluate; returns whether the line holds an
     /// error-looking word.
     private func collectCandidates(_ message: UnsafeBufferPointer<UInt8>) -> Bool {
-        candidates.removeAll(keepingCapacity: true)
+        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
         candidatesFromBlock = false
         let serial = lineSerial
         let errorWord = catalog.errorWordValue
@@ -204,7 +204,7 @@ public final class Analyzer: BuildEventSink {
 
     /// `collectCandidates(_:)` from the block scan's hits in the line (`message`: the message's bytes in it).
     private func collectCandidates(_ blockHits: BlockLiteralHits, _ hits: LineHits, message: Range<Int>) -> Bool {
-        candidates.removeAll(keepingCapacity: true)
+        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
         let serial = lineSerial
         let errorWord = catalog.errorWordValue
         var looksLikeError = false

@@ -7,35 +7,45 @@ import Foundation
 /// Lines without ESC or CR are passed through as the reader's own buffer; others are copied once
 /// into storage that is reused for every line.
 struct LineCleaner {
-    private var storage: [UInt8] = []
+    private let storage = ByteStorage()
 
-    /// Calls `body` with the whole cleaned line and the offset of its message within it.
-    mutating func withCleaned<R>(_ bytes: UnsafeBufferPointer<UInt8>, messageOffset: Int,
-                                 _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
+    /// The whole cleaned line and the offset of its message within it: a slice of `bytes`, or of storage that
+    /// stays valid until the next call.
+    @inline(__always)
+    mutating func clean(_ bytes: UnsafeBufferPointer<UInt8>, messageOffset: Int)
+        -> (display: UnsafeBufferPointer<UInt8>, messageStart: Int) {
         let offset = min(max(messageOffset, 0), bytes.count)
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         // memchr (vectorised) rather than a byte loop: nearly every line has no ESC at all.
         let hasEscape = end > 0 && memchr(bytes.baseAddress!, 0x1B, end) != nil
         if !hasEscape {
-            let trimmed = UnsafeBufferPointer(rebasing: bytes[0..<end])
-            return body(trimmed, min(offset, end))
+            return (UnsafeBufferPointer(rebasing: bytes[0..<end]), min(offset, end))
         }
-        storage.removeAll(keepingCapacity: true)
+        let output = storage.reserve(end)
+        var count = 0
         var cleanedOffset = 0
         var index = 0
         while index < end {
-            if index == offset { cleanedOffset = storage.count }
+            if index == offset { cleanedOffset = count }
             let byte = bytes[index]
             if byte == 0x1B {
                 index = Self.skipEscape(bytes, from: index, end: end)
                 continue
             }
-            storage.append(byte)
+            output[count] = byte
+            count += 1
             index += 1
         }
-        if offset >= end { cleanedOffset = storage.count }
-        return storage.withUnsafeBufferPointer { body($0, cleanedOffset) }
+        if offset >= end { cleanedOffset = count }
+        return (UnsafeBufferPointer(start: output, count: count), cleanedOffset)
+    }
+
+    /// Calls `body` with the whole cleaned line and the offset of its message within it.
+    mutating func withCleaned<R>(_ bytes: UnsafeBufferPointer<UInt8>, messageOffset: Int,
+                                 _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
+        let (display, messageStart) = clean(bytes, messageOffset: messageOffset)
+        return body(display, messageStart)
     }
 
     /// Index after an escape sequence starting at `start` (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
@@ -60,6 +70,24 @@ struct LineCleaner {
         default:
             return index + 1
         }
+    }
+}
+
+/// Reused bytes for `LineCleaner`'s copies, grown as needed and freed with the cleaner.
+final class ByteStorage {
+    private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private var capacity = 256
+
+    deinit { base.deallocate() }
+
+    /// Room for at least `count` bytes (the previous contents are not kept).
+    func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count > capacity {
+            base.deallocate()
+            capacity = max(count, 2 * capacity)
+            base = .allocate(capacity: capacity)
+        }
+        return base
     }
 }
 
