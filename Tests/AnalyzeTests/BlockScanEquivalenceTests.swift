@@ -147,6 +147,27 @@ final class BlockScanEquivalenceTests: XCTestCase {
         }
     }
 
+    /// A caseless regex matches a line whose required run is spelled with a character that folds to ASCII (the
+    /// Kelvin sign folds to `k`): the line is not ASCII, so the rule stays a candidate without its run, in blocks
+    /// as per line.
+    func testANonASCIILineRunsACaselessRegexWithoutItsRequiredRun() throws {
+        let rule = testRule("kelvin-fold", literals: ["cbt-fold"], regex: #"cbt-fold (?<n>\d+) kelvin-run"#,
+                            caseInsensitive: true)
+        let catalog = try CompiledCatalog(rules: [rule], checks: [])
+        XCTAssertEqual(catalog.hasRequiredLiteral, [true])
+        let text = "[Container] 2024/05/02 10:11:12.000000 Entering phase BUILD\n"
+            + "cbt-fold 12 \u{212A}elvin-run\n"
+            + "cbt-fold 13 not here\n"
+            + "[Container] 2024/05/02 10:11:12.000000 Phase complete: BUILD State: FAILED\n"
+        let bytes = Array(text.utf8)
+        let expected = try diagnosis(of: bytes, options: .standard, observing: false, catalog: catalog.withPrefilter(false))
+        XCTAssertEqual(expected.findings.first { $0.ruleId == "kelvin-fold" }?.evidence.first?.line.number, 2)
+        for blockSize in [7, LineReaderOptions.standard.blockSize] {
+            let options = LineReaderOptions(blockSize: blockSize, maxLineLength: LineReaderOptions.standard.maxLineLength)
+            XCTAssertEqual(try diagnosis(of: bytes, options: options, observing: true, catalog: catalog), expected)
+        }
+    }
+
     /// A deterministic CodeBuild-shaped log whose output lines are noise around the catalog's own literals, often
     /// disguised: upper-cased, split by an ANSI colour code, followed by trailing blanks and CR, or put at the end
     /// of a line long enough to be cut.

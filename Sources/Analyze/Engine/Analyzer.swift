@@ -41,6 +41,10 @@ public final class Analyzer: BuildEventSink {
     /// The line's candidates came from the block scan, so required runs (`seenOnLine[requiredLiteralValueBase + i]`)
     /// were looked for too.
     private var candidatesFromBlock = false
+    /// Rules whose required run the block scan found on the current line (`collectCandidates`).
+    private var requiredRunsOnLine: [Int] = []
+    /// `literalSeenOnLine[id] == lineSerial`: the block literal `id` lies in the current line's message.
+    private var literalSeenOnLine: [Int]
     /// `regexMatchedOnLine[rule] == lineSerial`: a group scan found rule's regex on this line.
     private let regexMatchedOnLine: UnsafeMutablePointer<Int>
     /// `groupScannedOnLine[g]`: the line group g was last scanned on (negated: its scan failed there).
@@ -65,6 +69,7 @@ public final class Analyzer: BuildEventSink {
         seenOnLine = Array(repeating: 0, count: catalog.requiredLiteralValueBase + catalog.compiled.count)
         candidates.reserveCapacity(catalog.compiled.count + catalog.checks.count)
         blockHits = catalog.blockLiterals.map(BlockLiteralHits.init(database:))
+        literalSeenOnLine = Array(repeating: 0, count: catalog.blockLiterals?.lengths.count ?? 0)
         regexMatchedOnLine = .allocate(capacity: max(catalog.compiled.count, 1))
         regexMatchedOnLine.initialize(repeating: 0, count: max(catalog.compiled.count, 1))
         groupScannedOnLine = Array(repeating: 0, count: catalog.regexGroups.count)
@@ -108,7 +113,8 @@ public final class Analyzer: BuildEventSink {
                 looksLikeError = false
                 linesPassedOverByBlockScan += 1
             } else {
-                looksLikeError = collectCandidates(blockHits, hits, message: messageStart..<display.count)
+                looksLikeError = collectCandidates(blockHits, hits, message: messageStart..<display.count,
+                                                   messageBytes: message)
             }
         } else {
             looksLikeError = collectCandidates(message)
@@ -203,21 +209,61 @@ public final class Analyzer: BuildEventSink {
     }
 
     /// `collectCandidates(_:)` from the block scan's hits in the line (`message`: the message's bytes in it).
-    private func collectCandidates(_ blockHits: BlockLiteralHits, _ hits: LineHits, message: Range<Int>) -> Bool {
+    ///
+    /// A rule with a required run comes under its literals' deferred values: on an ASCII line it joins only when
+    /// its run is on the line too (it could not match otherwise, see `evaluateCandidates`); on any other line
+    /// whenever one of its literals is, as every rule does.
+    private func collectCandidates(_ blockHits: BlockLiteralHits, _ hits: LineHits, message: Range<Int>,
+                                   messageBytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+        if !requiredRunsOnLine.isEmpty { requiredRunsOnLine.removeAll(keepingCapacity: true) }
         let serial = lineSerial
         let errorWord = catalog.errorWordValue
+        let requiredBase = catalog.requiredLiteralValueBase
+        let database = blockHits.database
         var looksLikeError = false
+        var deferredSelected = false
         candidatesFromBlock = true
         seenOnLine.withUnsafeMutableBufferPointer { seen in
-            blockHits.forEachValue(hits, within: message) { value in
-                if value == errorWord {
-                    looksLikeError = true
-                } else if value > errorWord {
-                    seen[value] = serial
-                } else if seen[value] != serial {
-                    seen[value] = serial
-                    candidates.append(value)
+            database.valueStart.withUnsafeBufferPointer { valueStart in
+                database.values.withUnsafeBufferPointer { values in
+                    database.deferredStart.withUnsafeBufferPointer { deferredStart in
+                        blockHits.forEachLiteral(hits, within: message) { id in
+                            literalSeenOnLine[id] = serial
+                            if deferredStart[id] != deferredStart[id + 1] { deferredSelected = true }
+                            for index in Int(valueStart[id])..<Int(valueStart[id + 1]) {
+                                let value = Int(values[index])
+                                if value == errorWord {
+                                    looksLikeError = true
+                                } else if value > errorWord {
+                                    if seen[value] != serial { requiredRunsOnLine.append(value - requiredBase) }
+                                    seen[value] = serial
+                                } else if seen[value] != serial {
+                                    seen[value] = serial
+                                    candidates.append(value)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            guard deferredSelected else { return }
+            if ByteSearch.isASCII(messageBytes) {
+                // A rule whose run is on the line joins if one of its literals is too.
+                for rule in requiredRunsOnLine where seen[rule] != serial {
+                    guard let ids = database.idsOfDeferredValue[Int32(rule)],
+                          ids.contains(where: { literalSeenOnLine[Int($0)] == serial }) else { continue }
+                    seen[rule] = serial
+                    candidates.append(rule)
+                }
+            } else {
+                blockHits.forEachLiteral(hits, within: message) { id in
+                    for index in Int(database.deferredStart[id])..<Int(database.deferredStart[id + 1]) {
+                        let rule = Int(database.deferredValues[index])
+                        guard seen[rule] != serial else { continue }
+                        seen[rule] = serial
+                        candidates.append(rule)
+                    }
                 }
             }
         }

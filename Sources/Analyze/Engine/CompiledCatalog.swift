@@ -145,7 +145,10 @@ public final class CompiledCatalog {
             hasRequired[index] = true
         }
         hasRequiredLiteral = hasRequired
-        blockLiterals = usesPrefilter ? BlockLiteralDatabase(patterns: patterns + required) : nil
+        // A rule with a required run is listed apart under its literals: on an ASCII line it is a candidate only
+        // where its run is too (`Analyzer.collectCandidates`), so a common literal does not select it everywhere.
+        let deferred = Set(hasRequired.indices.filter { hasRequired[$0] })
+        blockLiterals = usesPrefilter ? BlockLiteralDatabase(patterns: patterns + required, deferred: deferred) : nil
         errorWords = LiteralMatcher(patterns: ErrorWords.all.map { .init($0, caseInsensitive: true, value: 0) })
         (regexGroups, regexGroupOfRule) = usesPrefilter ? Self.regexGroups(compiled) : ([], compiled.map { _ in -1 })
 

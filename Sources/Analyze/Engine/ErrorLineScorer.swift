@@ -5,6 +5,9 @@ import CVectorscan
 /// analyzer: it owns the scan's scratch space. Lines that are not ASCII, and a database Vectorscan refused,
 /// take the automaton's path; the score is the same either way.
 final class ErrorLineScorer {
+    /// Lines scored by the automaton before the database is built: a short log never pays for compiling it.
+    private let linesBeforeVectorscan: Int
+    private var scored = 0
     private var scratch: OpaquePointer?
     /// The database, once the scratch was allocated for it.
     private var prepared: OpaquePointer?
@@ -20,12 +23,17 @@ final class ErrorLineScorer {
         return oneToOne ? database : nil
     }()
 
+    init(linesBeforeVectorscan: Int = 4_096) {
+        self.linesBeforeVectorscan = linesBeforeVectorscan
+    }
+
     deinit {
         if let scratch { hs_free_scratch(scratch) }
     }
 
     func score(bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress, bytes.count > 0, ByteSearch.isASCII(bytes),
+        scored += 1
+        guard scored > linesBeforeVectorscan, let base = bytes.baseAddress, bytes.count > 0, ByteSearch.isASCII(bytes),
               let db = preparedDatabase(), let scratch else {
             return InformativeErrorLines.score(bytes: bytes)
         }
@@ -42,7 +50,8 @@ final class ErrorLineScorer {
         }
     }
 
-    /// Whether ASCII lines are scored by Vectorscan here (false: the automaton scores every line).
+    /// Whether ASCII lines past the first `linesBeforeVectorscan` are scored by Vectorscan here (false: the
+    /// automaton scores every line).
     var usesVectorscan: Bool { preparedDatabase() != nil }
 
     @inline(__always)

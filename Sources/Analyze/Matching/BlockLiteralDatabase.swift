@@ -15,38 +15,63 @@ final class BlockLiteralDatabase: @unchecked Sendable {
     /// For literal id i: the matcher values it stands for, `values[valueStart[i]..<valueStart[i + 1]]`.
     let valueStart: [Int32]
     let values: [Int32]
+    /// For literal id i: the deferred values it stands for (`deferredValues[deferredStart[i]..<deferredStart[i + 1]]`):
+    /// rules that need another literal on the line too before they are worth evaluating (a required run).
+    let deferredStart: [Int32]
+    let deferredValues: [Int32]
+    /// For each deferred value: the ids of the literals that stand for it.
+    let idsOfDeferredValue: [Int32: [Int32]]
     /// For literal id i: its length in bytes (where in the line it starts).
     let lengths: [Int]
 
-    init(patterns: [LiteralMatcher.Pattern]) {
+    /// `deferred`: pattern values listed apart (`deferredValues`), for the caller to add only when something
+    /// else on the line says so.
+    init(patterns: [LiteralMatcher.Pattern], deferred: Set<Int> = []) {
         var idOfKey: [[UInt8]: Int] = [:]
         var literals: [[UInt8]] = []
         var caseless: [Bool] = []
         var valuesOfId: [[Int32]] = []
+        var deferredOfId: [[Int32]] = []
         // A caseless literal covers its case-sensitive twin; keep one entry per folded form and case mode,
         // standing for every pattern value with that form.
         for pattern in patterns where !pattern.bytes.isEmpty {
             let key = pattern.caseInsensitive ? [0] + pattern.bytes.map(asciiLower) : [1] + pattern.bytes
-            if let id = idOfKey[key] {
-                if !valuesOfId[id].contains(Int32(pattern.value)) { valuesOfId[id].append(Int32(pattern.value)) }
-                continue
+            let id: Int
+            if let known = idOfKey[key] {
+                id = known
+            } else {
+                id = literals.count
+                idOfKey[key] = id
+                literals.append(pattern.bytes)
+                caseless.append(pattern.caseInsensitive)
+                valuesOfId.append([])
+                deferredOfId.append([])
             }
-            idOfKey[key] = literals.count
-            literals.append(pattern.bytes)
-            caseless.append(pattern.caseInsensitive)
-            valuesOfId.append([Int32(pattern.value)])
+            let value = Int32(pattern.value)
+            if deferred.contains(pattern.value) {
+                if !deferredOfId[id].contains(value) { deferredOfId[id].append(value) }
+            } else if !valuesOfId[id].contains(value) {
+                valuesOfId[id].append(value)
+            }
         }
         self.literals = literals
         self.caseless = caseless
         lengths = literals.map(\.count)
+        (valueStart, values) = Self.flattened(valuesOfId)
+        (deferredStart, deferredValues) = Self.flattened(deferredOfId)
+        var ids: [Int32: [Int32]] = [:]
+        for (id, list) in deferredOfId.enumerated() { for value in list { ids[value, default: []].append(Int32(id)) } }
+        idsOfDeferredValue = ids
+    }
+
+    private static func flattened(_ lists: [[Int32]]) -> (starts: [Int32], flat: [Int32]) {
         var starts: [Int32] = [0]
         var flat: [Int32] = []
-        for list in valuesOfId {
+        for list in lists {
             flat.append(contentsOf: list)
             starts.append(Int32(flat.count))
         }
-        valueStart = starts
-        values = flat
+        return (starts, flat)
     }
 
     deinit {
@@ -164,22 +189,18 @@ final class BlockLiteralHits {
         occurrences(in: line).map { !$0.isEmpty }
     }
 
-    /// Calls `found` with the matcher value of every literal occurrence of `hits` that lies wholly inside
-    /// `[lineStart + from, lineStart + to)` (a value may repeat).
+    /// Calls `found` with the literal id of every literal occurrence of `hits` that lies wholly inside
+    /// `[lineStart + from, lineStart + to)` (an id may repeat).
     @inline(__always)
-    func forEachValue(_ lineHits: LineHits, within range: Range<Int>, _ found: (Int) -> Void) {
+    func forEachLiteral(_ lineHits: LineHits, within range: Range<Int>, _ found: (Int) -> Void) {
         let mask = (1 << Self.idBits) - 1
-        database.valueStart.withUnsafeBufferPointer { valueStart in
-            database.values.withUnsafeBufferPointer { values in
-                database.lengths.withUnsafeBufferPointer { lengths in
-                    for index in lineHits.from..<lineHits.to {
-                        let entry = hits.storage[index]
-                        let id = entry & mask
-                        let last = (entry >> Self.idBits) - lineHits.lineStart
-                        guard last < range.upperBound, last + 1 - lengths[id] >= range.lowerBound else { continue }
-                        for value in valueStart[id]..<valueStart[id + 1] { found(Int(values[Int(value)])) }
-                    }
-                }
+        database.lengths.withUnsafeBufferPointer { lengths in
+            for index in lineHits.from..<lineHits.to {
+                let entry = hits.storage[index]
+                let id = entry & mask
+                let last = (entry >> Self.idBits) - lineHits.lineStart
+                guard last < range.upperBound, last + 1 - lengths[id] >= range.lowerBound else { continue }
+                found(id)
             }
         }
     }
