@@ -101,9 +101,17 @@ def main():
     print(f"| `cbtriage --help` start-up (median of {args.startup_runs}) | {statistics.median(startup) * 1000:.1f} ms "
           f"| | | | | | ≤ 10 ms |")
 
-    wall, cpu, _, _ = run_once([b, "analyze", args.long_token], timeout=60)
-    shown = "> 60 s (killed)" if wall is None else f"{wall:.2f} s"
-    print(f"| a 70,000-character token near the failure (one run) | {shown} | | | | | | < 0.1 s |")
+    # A warm-up, then the median of 5 (a single run of ~80 ms swings by 20 ms on a busy machine); a quadratic
+    # redaction shows as a kill after 60 s.
+    walls = []
+    for _ in range(6):
+        wall, _, _, _ = run_once([b, "analyze", args.long_token], timeout=60)
+        if wall is None:
+            walls = None
+            break
+        walls.append(wall)
+    shown = "> 60 s (killed)" if walls is None else f"{statistics.median(walls[1:]):.3f} s"
+    print(f"| a 70,000-character token near the failure (median of 5) | {shown} | | | | | | < 0.1 s |")
 
     rss_plain = rows[0][7]
     print(f"| peak RSS, `analyze` {mib:.0f} MiB | {rss_plain / 1024:.0f} MiB | | | | | | ≤ 64 MiB |")

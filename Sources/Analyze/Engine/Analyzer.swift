@@ -85,8 +85,8 @@ public final class Analyzer: BuildEventSink {
         guard let blockHits else { return nil }
         // The previous block is still valid when the observer is called: the context lines borrowed from it
         // are copied now.
-        return { [unowned self] block in
-            self.recorder.blockEnds()
+        return { [weak self] block in
+            self?.recorder.blockEnds()
             blockHits.observe(block)
         }
     }
