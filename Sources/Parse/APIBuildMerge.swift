@@ -67,7 +67,6 @@ public enum APIBuildMerge {
         let context = apiPhase.meaningfulContext
         if phase.contextCode == nil, let code = context?.statusCode, !code.isEmpty {
             phase.contextCode = code
-            phase.contextIsFromBuildRecord = true
         }
         if phase.contextMessage == nil, let message = context?.message, !message.isEmpty {
             phase.contextMessage = message.trimmingCharacters(in: .whitespaces)

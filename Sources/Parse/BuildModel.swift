@@ -62,8 +62,6 @@ public struct Phase: Codable, Equatable, Sendable {
     /// `Phase context status code: CODE Message: M`.
     public var contextCode: String?
     public var contextMessage: String?
-    /// The context came from CodeBuild's build record (`BatchGetBuilds`), not from a line of the log.
-    public var contextIsFromBuildRecord = false
     /// Lines of the log that belong to this phase; nil when the phase is known only from the API.
     public var firstLine: Int?
     public var lastLine: Int?

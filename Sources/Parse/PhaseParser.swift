@@ -126,10 +126,7 @@ struct PhaseParserCore {
             continueCommand(at: position, with: ByteMatching.text(bytes, from: columnOffset))
             context.isAgentLine = true
         } else if commandRunning, let position = currentCommand {
-            // The running command is its phase's last (checked: one comparison, not a lookup per output line).
-            let last = phases[position.phase].commands.count - 1
-            let index = last >= 0 && phases[position.phase].ordinal(ofCommandAt: last) == position.command
-                ? last : commandIndex(position)
+            let index = commandIndex(position)
             if phases[position.phase].commands[index].outputFirstLine == nil {
                 phases[position.phase].commands[index].outputFirstLine = line.number
             }
@@ -170,9 +167,12 @@ struct PhaseParserCore {
         return (model, omitted)
     }
 
-    /// Where the command at `position` is kept: the current command is always its phase's last.
+    /// Where the command at `position` is kept: the current command is always its phase's last, which one
+    /// comparison confirms (this runs on every output line); any other is looked up.
     private func commandIndex(_ position: CommandPosition) -> Int {
-        phases[position.phase].commandIndex(ofOrdinal: position.command) ?? phases[position.phase].commands.count - 1
+        let last = phases[position.phase].commands.count - 1
+        if last >= 0, phases[position.phase].ordinal(ofCommandAt: last) == position.command { return last }
+        return phases[position.phase].commandIndex(ofOrdinal: position.command) ?? last
     }
 
     // MARK: agent lines

@@ -30,8 +30,8 @@ public final class Analyzer: BuildEventSink {
     private let blockHits: BlockLiteralHits?
     /// Lines the block scan showed to hold no literal, so the per-line matcher never ran on them.
     private(set) var linesPassedOverByBlockScan = 0
-    /// The code of the last phase context line the log printed in each phase (nil: an empty one), by phase index.
-    private var logContextCodes: [Int: String?] = [:]
+    /// The phases (by index) whose last phase context line in the log had a code.
+    private var phasesWithLogContext = Set<Int>()
     /// How a step after parsing moved the phases (`phasesRenumbered`), until `finish` adopts it.
     private var pendingRenumbering: PhaseRenumbering?
 
@@ -133,7 +133,12 @@ public final class Analyzer: BuildEventSink {
     }
 
     public func phaseContext(_ context: PhaseContextEvent) {
-        logContextCodes[context.phaseIndex] = .some(context.code)
+        // The last context line of a phase stands, as in the model: an empty one after a coded one leaves none.
+        if context.code != nil {
+            phasesWithLogContext.insert(context.phaseIndex)
+        } else {
+            phasesWithLogContext.remove(context.phaseIndex)
+        }
     }
 
     public func phasesRenumbered(_ renumbering: PhaseRenumbering) {
@@ -143,7 +148,7 @@ public final class Analyzer: BuildEventSink {
     /// Whether the log printed a (non-empty) context for the phase at `index` (final numbering after `finish`
     /// adopted a renumbering).
     func logPrintedContext(ofPhase index: Int) -> Bool {
-        (logContextCodes[index] ?? nil) != nil
+        phasesWithLogContext.contains(index)
     }
 
     /// Rewrites every recorded phase index into the final model's numbering, once.
@@ -153,8 +158,7 @@ public final class Analyzer: BuildEventSink {
         guard !renumbering.isIdentity else { return }
         recorder.renumber(renumbering)
         commands.renumber(renumbering)
-        logContextCodes = Dictionary(logContextCodes.map { (renumbering[$0.key], $0.value) },
-                                     uniquingKeysWith: { first, _ in first })
+        phasesWithLogContext = Set(phasesWithLogContext.map { renumbering[$0] })
     }
 
     /// Runs the catalog over one phase's context message from CodeBuild's build record, for a phase the log
@@ -224,26 +228,21 @@ public final class Analyzer: BuildEventSink {
         var looksLikeError = false
         var deferredSelected = false
         candidatesFromBlock = true
+        let values = database.values, deferredValues = database.deferredValues
         seenOnLine.withUnsafeMutableBufferPointer { seen in
-            database.valueStart.withUnsafeBufferPointer { valueStart in
-                database.values.withUnsafeBufferPointer { values in
-                    database.deferredStart.withUnsafeBufferPointer { deferredStart in
-                        blockHits.forEachLiteral(hits, within: message) { id in
-                            literalSeenOnLine[id] = serial
-                            if deferredStart[id] != deferredStart[id + 1] { deferredSelected = true }
-                            for index in Int(valueStart[id])..<Int(valueStart[id + 1]) {
-                                let value = Int(values[index])
-                                if value == errorWord {
-                                    looksLikeError = true
-                                } else if value > errorWord {
-                                    if seen[value] != serial { requiredRunsOnLine.append(value - requiredBase) }
-                                    seen[value] = serial
-                                } else if seen[value] != serial {
-                                    seen[value] = serial
-                                    candidates.append(value)
-                                }
-                            }
-                        }
+            blockHits.forEachLiteral(hits, within: message) { id in
+                literalSeenOnLine[id] = serial
+                if !deferredValues[id].isEmpty { deferredSelected = true }
+                for value32 in values[id] {
+                    let value = Int(value32)
+                    if value == errorWord {
+                        looksLikeError = true
+                    } else if value > errorWord {
+                        if seen[value] != serial { requiredRunsOnLine.append(value - requiredBase) }
+                        seen[value] = serial
+                    } else if seen[value] != serial {
+                        seen[value] = serial
+                        candidates.append(value)
                     }
                 }
             }
@@ -258,11 +257,9 @@ public final class Analyzer: BuildEventSink {
                 }
             } else {
                 blockHits.forEachLiteral(hits, within: message) { id in
-                    for index in Int(database.deferredStart[id])..<Int(database.deferredStart[id + 1]) {
-                        let rule = Int(database.deferredValues[index])
-                        guard seen[rule] != serial else { continue }
-                        seen[rule] = serial
-                        candidates.append(rule)
+                    for rule32 in deferredValues[id] where seen[Int(rule32)] != serial {
+                        seen[Int(rule32)] = serial
+                        candidates.append(Int(rule32))
                     }
                 }
             }

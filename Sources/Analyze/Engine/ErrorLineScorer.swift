@@ -17,9 +17,7 @@ final class ErrorLineScorer {
     private static let database: BlockLiteralDatabase? = {
         let database = BlockLiteralDatabase(patterns: InformativeErrorLines.markerPatterns)
         let count = InformativeErrorLines.markerPatterns.count
-        let oneToOne = database.values.count == count
-            && database.values.enumerated().allSatisfy { $0.offset == Int($0.element) }
-            && database.valueStart.enumerated().allSatisfy { $0.offset == Int($0.element) }
+        let oneToOne = database.values.all == (0..<count).map { [Int32($0)] }
         return oneToOne ? database : nil
     }()
 

@@ -12,17 +12,15 @@ final class BlockLiteralDatabase: @unchecked Sendable {
     private var failed = false
     private let lock = NSLock()
 
-    /// For literal id i: the matcher values it stands for, `values[valueStart[i]..<valueStart[i + 1]]`.
-    let valueStart: [Int32]
-    let values: [Int32]
-    /// For literal id i: the deferred values it stands for (`deferredValues[deferredStart[i]..<deferredStart[i + 1]]`):
-    /// rules that need another literal on the line too before they are worth evaluating (a required run).
-    let deferredStart: [Int32]
-    let deferredValues: [Int32]
+    /// For literal id i: the matcher values it stands for.
+    let values: ValueLists
+    /// For literal id i: the deferred values it stands for: rules that need another literal on the line too
+    /// before they are worth evaluating (a required run).
+    let deferredValues: ValueLists
     /// For each deferred value: the ids of the literals that stand for it.
     let idsOfDeferredValue: [Int32: [Int32]]
-    /// For literal id i: its length in bytes (where in the line it starts).
-    let lengths: [Int]
+    /// For literal id i: its length in bytes (where in the line it starts); lives as long as the database.
+    let lengths: UnsafeBufferPointer<Int>
 
     /// `deferred`: pattern values listed apart (`deferredValues`), for the caller to add only when something
     /// else on the line says so.
@@ -56,26 +54,21 @@ final class BlockLiteralDatabase: @unchecked Sendable {
         }
         self.literals = literals
         self.caseless = caseless
-        lengths = literals.map(\.count)
-        (valueStart, values) = Self.flattened(valuesOfId)
-        (deferredStart, deferredValues) = Self.flattened(deferredOfId)
+        let lengthStorage = UnsafeMutableBufferPointer<Int>.allocate(capacity: literals.count)
+        _ = lengthStorage.initialize(from: literals.map(\.count))
+        lengths = UnsafeBufferPointer(lengthStorage)
+        values = ValueLists(valuesOfId)
+        deferredValues = ValueLists(deferredOfId)
         var ids: [Int32: [Int32]] = [:]
         for (id, list) in deferredOfId.enumerated() { for value in list { ids[value, default: []].append(Int32(id)) } }
         idsOfDeferredValue = ids
     }
 
-    private static func flattened(_ lists: [[Int32]]) -> (starts: [Int32], flat: [Int32]) {
-        var starts: [Int32] = [0]
-        var flat: [Int32] = []
-        for list in lists {
-            flat.append(contentsOf: list)
-            starts.append(Int32(flat.count))
-        }
-        return (starts, flat)
-    }
-
     deinit {
         if let database { hs_free_database(database) }
+        lengths.deallocate()
+        values.deallocate()
+        deferredValues.deallocate()
     }
 
     var isEmpty: Bool { literals.isEmpty }
@@ -194,15 +187,51 @@ final class BlockLiteralHits {
     @inline(__always)
     func forEachLiteral(_ lineHits: LineHits, within range: Range<Int>, _ found: (Int) -> Void) {
         let mask = (1 << Self.idBits) - 1
-        database.lengths.withUnsafeBufferPointer { lengths in
-            for index in lineHits.from..<lineHits.to {
-                let entry = hits.storage[index]
-                let id = entry & mask
-                let last = (entry >> Self.idBits) - lineHits.lineStart
-                guard last < range.upperBound, last + 1 - lengths[id] >= range.lowerBound else { continue }
-                found(id)
-            }
+        let lengths = database.lengths
+        for index in lineHits.from..<lineHits.to {
+            let entry = hits.storage[index]
+            let id = entry & mask
+            let last = (entry >> Self.idBits) - lineHits.lineStart
+            guard last < range.upperBound, last + 1 - lengths[id] >= range.lowerBound else { continue }
+            found(id)
         }
+    }
+}
+
+/// One list of matcher values per literal id, flattened into storage that lives as long as its database (read on
+/// every line with a hit: no array bounds or uniqueness checks, no nesting of `withUnsafeBufferPointer`).
+struct ValueLists {
+    private let starts: UnsafeBufferPointer<Int32>
+    private let flat: UnsafeBufferPointer<Int32>
+
+    init(_ lists: [[Int32]]) {
+        var starts: [Int32] = [0]
+        var flat: [Int32] = []
+        for list in lists {
+            flat.append(contentsOf: list)
+            starts.append(Int32(flat.count))
+        }
+        let startStorage = UnsafeMutableBufferPointer<Int32>.allocate(capacity: starts.count)
+        _ = startStorage.initialize(from: starts)
+        let flatStorage = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(flat.count, 1))
+        _ = flatStorage.initialize(from: flat)
+        self.starts = UnsafeBufferPointer(startStorage)
+        self.flat = UnsafeBufferPointer(rebasing: flatStorage[0..<flat.count])
+    }
+
+    /// The values of literal `id`.
+    @inline(__always)
+    subscript(id: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: flat[Int(starts[id])..<Int(starts[id + 1])])
+    }
+
+    /// Every list, in id order (tests and checks of the layout).
+    var all: [[Int32]] { (0..<starts.count - 1).map { Array(self[$0]) } }
+
+    /// Frees the storage; only the owning database calls it, once.
+    func deallocate() {
+        starts.deallocate()
+        flat.deallocate()
     }
 }
 
